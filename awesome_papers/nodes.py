@@ -1,0 +1,225 @@
+"""The one renderer from entries to docutils nodes, shared by Sphinx and MkDocs.
+
+Only plain docutils nodes come out (``table``, ``reference``, ``math``, ``image``,
+``Text``), so every docutils writer and every Sphinx builder can render them, and no
+text ever reaches output without the writer escaping it. Classes on rows name facets
+(kind, highlight, code) so a browser script can filter without re-parsing cells.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Literal
+
+from docutils import nodes
+
+from .query import DEFAULT_COLUMNS
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from .model import Entry
+
+HEADERS = {
+    "title": "Title", "authors": "Authors", "year": "Year", "venue": "Venue",
+    "section": "Section", "kind": "Kind", "code": "Code", "links": "Links",
+    "description": "Description", "citations": "Citations", "key": "Key", "arxiv": "arXiv",
+}
+#: Relative widths, used by writers that size columns themselves (LaTeX).
+WIDTHS = {"title": 40, "authors": 24, "description": 30, "section": 14, "links": 14,
+          "code": 14, "venue": 10}
+BADGE = "https://img.shields.io/github/stars/{repo}.svg?style=social&label=Star"
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+_MATH = re.compile(r"\$([^$]+)\$")
+_GITHUB = re.compile(r"^https?://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?$")
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", "di",
+                        "du", "le", "la", "dos", "das", "ter", "ten", "bin", "al"})
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if a browser would follow it harmlessly (http(s), mailto, relative), else None.
+
+    Browsers drop tabs, newlines and control characters inside a scheme
+    (``java\\tscript:``), so the check reads the URL the way they do.
+    """
+    if not url:
+        return None
+    match = _SCHEME.match(_CONTROL.sub("", url))
+    if match and match[1].lower() not in ("http", "https", "mailto"):
+        return None
+    return url.strip()
+
+
+def _link(text: str, url: str | None, **attributes: str) -> nodes.Node:
+    """A reference when the URL is safe, the bare text otherwise."""
+    target = safe_url(url)
+    if target is None:
+        return nodes.Text(text)
+    return nodes.reference(text, text, refuri=target, **attributes)
+
+
+def title_nodes(entry: Entry) -> list[nodes.Node]:
+    """The title as Text and ``math`` nodes, so ``$O(n)$`` renders as math in every writer."""
+    parts: list[nodes.Node] = []
+    position = 0
+    for match in _MATH.finditer(entry.title):
+        if match.start() > position:
+            parts.append(nodes.Text(entry.title[position:match.start()]))
+        parts.append(nodes.math(match[1], match[1]))
+        position = match.end()
+    if position < len(entry.title):
+        parts.append(nodes.Text(entry.title[position:]))
+    return parts
+
+
+def linked_title(entry: Entry) -> nodes.Element:
+    """The title linked to the entry's page; 🌟 marks highlights outside the link."""
+    para = nodes.inline(classes=["awesome-title"])
+    if entry.highlight:
+        para += nodes.inline("🌟 ", "🌟 ", classes=["awesome-star"])
+    url = safe_url(entry.url)
+    if url is None:
+        para.extend(title_nodes(entry))
+    else:
+        para += nodes.reference(entry.title, "", *title_nodes(entry), refuri=url)
+    return para
+
+
+def _surname(name: str) -> str:
+    """``Anton van den Hengel`` -> ``van den Hengel``; ``Dragan, Anca`` -> ``Dragan``."""
+    if "," in name:
+        return name.split(",", 1)[0].strip()
+    words = name.split()
+    start = len(words) - 1
+    while start > 0 and words[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
+
+
+def citation_label(entry: Entry, style: Literal["author-year", "title"] = "author-year") -> str:
+    """"Diao et al. 2025", "Kumar 2025", "Hong and Dragan 2024"; the title without authors."""
+    if style == "title" or not entry.authors:
+        return entry.title or entry.owner or entry.key
+    names = [_surname(a) for a in entry.authors]
+    if len(names) == 1 and not entry.authors_truncated:
+        who = names[0]
+    elif len(names) == 2 and not entry.authors_truncated:
+        who = f"{names[0]} and {names[1]}"
+    else:
+        who = f"{names[0]} et al."
+    return f"{who} {entry.year}" if entry.year else who
+
+
+def _authors(entry: Entry) -> list[nodes.Node]:
+    if not entry.authors:
+        return [nodes.Text(entry.owner)] if entry.kind == "repo" and entry.owner else []
+    text = ", ".join(entry.authors) + (", et al." if entry.authors_truncated else "")
+    return [nodes.Text(text)]
+
+
+def _code(entry: Entry, badges: bool) -> list[nodes.Node]:
+    cell: list[nodes.Node] = []
+    for url in entry.code:
+        if cell:
+            cell.append(nodes.Text(" "))
+        github = _GITHUB.match(url)
+        label = github[1] if github else url.split("://", 1)[-1].rstrip("/")
+        cell.append(_link(label, url))
+        if badges and github and safe_url(url):
+            cell += [nodes.Text(" "), nodes.image(uri=BADGE.format(repo=github[1]),
+                                                 alt="GitHub stars", classes=["awesome-badge"])]
+    return cell
+
+
+def _links(entry: Entry) -> list[nodes.Node]:
+    pairs = ([("pdf", entry.pdf)] if entry.pdf else []) + [(k.label, k.url) for k in entry.links]
+    cell: list[nodes.Node] = []
+    for label, url in pairs:
+        if cell:
+            cell.append(nodes.Text(" · "))
+        cell.append(_link(label, url))
+    return cell
+
+
+def _plain(value: object) -> list[nodes.Node]:
+    return [] if value is None or value == "" else [nodes.Text(str(value))]
+
+
+_CELLS: dict[str, Callable[[Entry, bool], list[nodes.Node]]] = {
+    "title": lambda e, _b: [linked_title(e)],
+    "authors": lambda e, _b: _authors(e),
+    "year": lambda e, _b: _plain(e.year),
+    "venue": lambda e, _b: _plain(e.venue),
+    "section": lambda e, _b: _plain(e.section[-1] if e.section else None),
+    "kind": lambda e, _b: _plain(e.kind),
+    "code": _code,
+    "links": lambda e, _b: _links(e),
+    "description": lambda e, _b: _plain(e.description),
+    "citations": lambda e, _b: _plain(e.citations),
+    "key": lambda e, _b: [nodes.literal(e.key, e.key)],
+    "arxiv": lambda e, _b: ([_link(e.arxiv, f"https://arxiv.org/abs/{e.arxiv}")]
+                            if e.arxiv else []),
+}
+
+
+def _entry(children: Sequence[nodes.Node], column: str) -> nodes.entry:
+    cell = nodes.entry(classes=[f"awesome-col-{column}"])
+    if children:
+        cell += nodes.paragraph("", "", *children)
+    return cell
+
+
+def row_classes(entry: Entry) -> list[str]:
+    """Facets for the browser script: kind, highlight, has code."""
+    classes = ["awesome-row", f"awesome-{entry.kind}"]
+    if entry.highlight:
+        classes.append("awesome-highlight")
+    if entry.code:
+        classes.append("awesome-has-code")
+    return classes
+
+
+def paper_table(
+    entries: Sequence[Entry],
+    columns: Sequence[str] = DEFAULT_COLUMNS,
+    *,
+    badges: bool = False,
+    caption: str | None = None,
+    classes: Sequence[str] = (),
+) -> nodes.table:
+    """A plain docutils table, one row per entry; each row's id is the entry's key."""
+    columns = [c for c in columns if c in _CELLS]
+    table = nodes.table(classes=["awesome-papers", *classes])
+    if caption:
+        table += nodes.title(caption, caption)
+    group = nodes.tgroup(cols=len(columns))
+    table += group
+    for column in columns:
+        group += nodes.colspec(colwidth=WIDTHS.get(column, 8))
+    header = nodes.row()
+    for column in columns:
+        header += _entry([nodes.Text(HEADERS[column])], column)
+    group += nodes.thead("", header)
+    body = nodes.tbody()
+    for paper in entries:
+        row = nodes.row(ids=[paper.key], classes=row_classes(paper))
+        for column in columns:
+            row += _entry(_CELLS[column](paper, badges), column)
+        body += row
+    group += body
+    return table
+
+
+def reference_item(entry: Entry) -> nodes.paragraph:
+    """One bibliography line: label, linked title, venue or arXiv id, year."""
+    para = nodes.paragraph(classes=["awesome-reference"])
+    label = citation_label(entry)
+    para += nodes.strong(label, label)
+    para += nodes.Text(". ")
+    para += linked_title(entry)
+    where = entry.venue or (f"arXiv:{entry.arxiv}" if entry.arxiv else None)
+    tail = ", ".join(str(p) for p in (where, entry.year) if p)
+    para += nodes.Text(f". {tail}." if tail else ".")
+    return para
