@@ -7,7 +7,7 @@ translate between their engine and the functions exported here.
 from __future__ import annotations
 
 from .model import Collection, Diagnostic, Entry, Link, Section
-from .parse import load, parse_text  # noqa: E402
+from .parse import load, parse_text
 from .query import Query, QueryProblem, parse_query, select
 
 __all__ = [

@@ -1,0 +1,100 @@
+"""Settle duplicates and keys, and freeze drafts into a :class:`Collection`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from . import urls
+from .keys import assign_keys
+from .model import Collection, Diagnostic, Entry, Link
+from .shapes import Draft
+from .text import normalise_title
+
+if TYPE_CHECKING:
+    from .parse import Parsed
+
+Placed = tuple[Draft, tuple[str, ...], tuple[str, ...], str]
+
+
+def _identities(draft: Draft) -> list[tuple[str, str]]:
+    ids = []
+    if draft.arxiv:
+        ids.append(("arXiv id", draft.arxiv))
+    if draft.url and not draft.arxiv:
+        ids.append(("URL", urls.normalise(draft.url)))
+    title = normalise_title(draft.title)
+    if draft.kind == "paper" and len(title) >= 12:
+        ids.append(("title", title))
+    return ids
+
+
+def _merge(first: Draft, other: Draft) -> None:
+    """Fill what the first occurrence lacks from a duplicate."""
+    for name in ("arxiv", "arxiv_version", "year", "month", "venue", "url", "pdf",
+                 "description", "citations", "owner"):
+        if getattr(first, name) is None and getattr(other, name) is not None:
+            setattr(first, name, getattr(other, name))
+    if not first.authors:
+        first.authors, first.authors_truncated = other.authors, other.authors_truncated
+    first.code += [c for c in other.code if c not in first.code]
+    first.links += [link for link in other.links if link not in first.links]
+    first.highlight = first.highlight or other.highlight
+
+
+def dedupe(placed: list[Placed]) -> tuple[list[Placed], list[Diagnostic]]:
+    """Merge entries with the same arXiv id, URL or normalised title into the first."""
+    seen: dict[tuple[str, str], Placed] = {}
+    kept: list[Placed] = []
+    diagnostics = []
+    for item in placed:
+        draft, path = item[0], item[3]
+        match = next(((what, seen[(what, value)]) for what, value in _identities(draft)
+                      if (what, value) in seen), None)
+        if match is None:
+            kept.append(item)
+            for ident in _identities(draft):
+                seen.setdefault(ident, item)
+            continue
+        what, first = match
+        _merge(first[0], draft)
+        diagnostics.append(Diagnostic(
+            path, draft.line, 1, "warning", "duplicate",
+            f"duplicate of {first[0].title[:50]!r} at {first[3]}:{first[0].line} "
+            f"(same {what}); merged into it",
+        ))
+    return kept, diagnostics
+
+
+def _entry(draft: Draft, key: str, titles: tuple[str, ...], slugs: tuple[str, ...],
+           path: str) -> Entry:
+    return Entry(
+        key=key, kind=draft.kind, title=draft.title, authors=tuple(draft.authors),
+        authors_truncated=draft.authors_truncated, arxiv=draft.arxiv,
+        arxiv_version=draft.arxiv_version, year=draft.year, month=draft.month,
+        venue=draft.venue, url=draft.url, pdf=draft.pdf, code=tuple(draft.code),
+        links=tuple(Link(x.label, x.url) for x in draft.links),
+        description=draft.description, highlight=draft.highlight,
+        citations=draft.citations, owner=draft.owner, section=titles,
+        section_slugs=slugs, source=path, line=draft.line,
+    )
+
+
+def finish(parsed: Sequence[Parsed]) -> Collection:
+    """One collection from parsed files: duplicates merged, keys assigned."""
+    placed: list[Placed] = [
+        (replace(d, code=list(d.code), links=list(d.links), authors=list(d.authors)), t, s, p.path)
+        for p in parsed for d, t, s in p.drafts
+    ]
+    kept, dup_diagnostics = dedupe(placed)
+    keys = assign_keys([item[0] for item in kept])
+    entries = tuple(_entry(d, k, t, s, p) for (d, t, s, p), k in zip(kept, keys, strict=True))
+    diagnostics = [d for p in parsed for d in p.diagnostics] + dup_diagnostics
+    diagnostics.sort(key=lambda d: (d.path, d.line, d.column, d.code))
+    return Collection(
+        entries=entries,
+        sections=tuple(s for p in parsed for s in p.sections),
+        diagnostics=tuple(diagnostics),
+        sources=tuple(p.path for p in parsed),
+    )

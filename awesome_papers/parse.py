@@ -1,0 +1,292 @@
+"""Parse a Markdown awesome list into a :class:`~awesome_papers.model.Collection`.
+
+markdown-it-py (CommonMark plus tables) gives the block structure and source lines;
+this module walks headings (sections), lists (items) and tables (rows), hands each
+item's segments to :mod:`awesome_papers.shapes`, and accounts for every item: it
+becomes an entry or a diagnostic that names its line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .finish import finish
+from .inline import Seg, plain, segments
+from .model import Collection, Diagnostic, Section
+from .shapes import Draft, read_record, split_records
+from .slugs import SlugCounter, heading_text
+from .tables import read_table
+
+_MD = MarkdownIt("commonmark").enable("table")
+
+
+@dataclass
+class RawItem:
+    """A list item: its paragraphs as lines of segments, and its nested items."""
+
+    line: int
+    end: int
+    lines: list[list[Seg]] = field(default_factory=list)
+    children: list[RawItem] = field(default_factory=list)
+
+
+@dataclass
+class Parsed:
+    """One file read into drafts, before keys and duplicates are settled."""
+
+    path: str
+    drafts: list[tuple[Draft, tuple[str, ...], tuple[str, ...]]]
+    sections: list[Section]
+    diagnostics: list[Diagnostic]
+
+
+def _lines_of(inline: Token) -> list[list[Seg]]:
+    lines: list[list[Seg]] = [[]]
+    for seg in segments(inline.children or ()):
+        if seg.kind == "break":
+            lines.append([])
+        else:
+            lines[-1].append(seg)
+    return [line for line in lines if line]
+
+
+def _read_list(tokens: list[Token], i: int) -> tuple[list[RawItem], int]:
+    """Items of the list opening at ``tokens[i]``; returns the index after its close."""
+    close = tokens[i].type.replace("_open", "_close")
+    depth = tokens[i].level
+    items: list[RawItem] = []
+    i += 1
+    while i < len(tokens) and not (tokens[i].type == close and tokens[i].level == depth):
+        tok = tokens[i]
+        if tok.type == "list_item_open":
+            start, end = tok.map or (0, 0)
+            items.append(RawItem(start + 1, end))
+        elif tok.type in ("bullet_list_open", "ordered_list_open") and items:
+            children, i = _read_list(tokens, i)
+            items[-1].children.extend(children)
+            continue
+        elif tok.type == "inline" and items:
+            items[-1].lines.extend(_lines_of(tok))
+        i += 1
+    return items, i + 1
+
+
+def _is_toc(items: Sequence[RawItem]) -> bool:
+    """A table of contents: every item (nested too) is one in-page ``#anchor`` link."""
+    def anchors(item: RawItem) -> bool:
+        links = [s for line in item.lines for s in line if s.kind == "link"]
+        texts = plain(s for line in item.lines for s in line if s.kind == "text").strip()
+        return (len(links) == 1 and links[0].href.startswith("#") and not texts
+                and all(anchors(c) for c in item.children))
+    return bool(items) and all(anchors(item) for item in items)
+
+
+def _child_lines(child: RawItem) -> list[list[Seg]]:
+    """A sub-bullet as extra lines of its parent; a bare name list reads as authors."""
+    lines = [list(line) for line in child.lines]
+    if lines and all(s.kind == "text" for line in lines for s in line):
+        text = plain(s for line in lines for s in line).strip()
+        if ":" not in text[:20] and ("," in text or " et al" in text or " and " in text):
+            return [[Seg("em", text)]]
+    for grandchild in child.children:
+        lines.extend(_child_lines(grandchild))
+    return lines
+
+
+def _is_group(item: RawItem) -> bool:
+    """A plain-text parent bullet (``- Agent Skills``) whose children are the entries."""
+    has_link = any(s.kind == "link" for line in item.lines for s in line)
+    return bool(item.children) and not has_link and all(
+        len(plain(line).split()) <= 6 for line in item.lines)
+
+
+def _is_field_list(items: Sequence[RawItem]) -> bool:
+    """``- **Paper**: *Title* (Year) by X`` / ``- **Link**: [Paper](url)``: one entry."""
+    def is_field(item: RawItem) -> bool:
+        first = item.lines[0] if item.lines else []
+        return (len(first) >= 2 and first[0].kind == "strong"
+                and first[1].kind == "text" and first[1].text.lstrip().startswith(":"))
+    return len(items) >= 2 and all(is_field(i) for i in items)
+
+
+def _field_record(items: Sequence[RawItem]) -> list[list[Seg]]:
+    """Turn a field list into the lines of one record: the paper field leads."""
+    lead: list[list[Seg]] = []
+    rest: list[list[Seg]] = []
+    for item in items:
+        name = item.lines[0][0].text.strip().lower()
+        body = [Seg("text", item.lines[0][1].text.lstrip()[1:]), *item.lines[0][2:]]
+        if name in ("paper", "title") and not lead:
+            if len(body) > 1 and body[1].kind == "em" and not body[0].text.strip():
+                body = [Seg("text", body[1].text + " " + "".join(s.text for s in body[2:]))]
+            lead.append(body)
+        else:
+            rest.append(body)
+        rest.extend(item.lines[1:])
+    return lead + rest
+
+
+class _Walker:
+    """Walks one document's tokens, keeping the section stack."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.source = text.splitlines()
+        self.slugs = SlugCounter()
+        self.stack: list[Section] = []
+        self.sections: list[Section] = []
+        self.drafts: list[tuple[Draft, tuple[str, ...], tuple[str, ...]]] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.counts: dict[str, int] = {}
+
+    def heading(self, level: int, inline: Token, line: int) -> None:
+        title = heading_text(inline.content)
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        section = Section(title, self.slugs(title), level, line,
+                          self.stack[-1].slug if self.stack else None, self.path)
+        self.stack.append(section)
+        self.sections.append(section)
+
+    def add(self, drafts: Iterable[Draft]) -> None:
+        titles = tuple(s.title for s in self.stack)
+        slugs = tuple(s.slug for s in self.stack)
+        for draft in drafts:
+            self.drafts.append((draft, titles, slugs))
+            if self.stack:
+                self.counts[self.stack[-1].slug] = self.counts.get(self.stack[-1].slug, 0) + 1
+
+    def item(self, lines: list[list[Seg]], line: int, end: int) -> None:
+        if not lines:
+            self.note(line, "warning", "unrecognised-item", "empty list item")
+            return
+        drafts = []
+        for n, record in enumerate(split_records(lines)):
+            continued = n > 0 and not _starts_with_head(record)
+            draft = read_record(record, line, continued=continued)
+            for problem in draft.problems:
+                self.note(line, problem.severity, problem.code, problem.message,
+                          self.column(line, end, problem.near))
+            if n > 0 and not continued:
+                self.note(line, "warning", "glued-entries",
+                          f"a second entry ({draft.title[:40]!r}) runs into this item; "
+                          "start it on a line of its own", self.column(line, end, draft.title))
+            if not draft.title:
+                code = "no-title" if draft.url or draft.arxiv else "unrecognised-item"
+                self.note(line, "error" if code == "no-title" else "warning", code,
+                          f"no title found in {plain(record[0])[:60].strip()!r}",
+                          self.column(line, end, ""))
+                continue
+            drafts.append(draft)
+        self.add(drafts)
+
+    def column(self, line: int, end: int, near: str) -> int:
+        """1-based column of ``near`` in the item's source lines, else of the item text."""
+        for number in range(line, max(end, line) + 1):
+            text = self.source[number - 1] if number <= len(self.source) else ""
+            if near and near in text:
+                return text.index(near) + 1
+        text = self.source[line - 1] if line <= len(self.source) else ""
+        return len(text) - len(text.lstrip()) + 1
+
+    def note(self, line: int, severity: str, code: str, message: str, column: int = 1) -> None:
+        """Record a diagnostic at ``path:line:column``."""
+        self.diagnostics.append(
+            Diagnostic(self.path, line, column, severity, code, message))  # type: ignore[arg-type]
+
+    def walk_list(self, items: list[RawItem]) -> None:
+        if _is_toc(items):
+            return
+        if _is_field_list(items):
+            self.item(_field_record(items), items[0].line, items[-1].end)
+            return
+        for raw in items:
+            if _is_group(raw):
+                self.walk_list(raw.children)
+                continue
+            lines = list(raw.lines)
+            for child in raw.children:
+                lines.extend(_child_lines(child))
+            self.item(lines, raw.line, raw.end)
+
+
+def _starts_with_head(record: list[list[Seg]]) -> bool:
+    first = [s for s in record[0] if not (s.kind == "text" and not s.text.strip())]
+    return bool(first) and first[0].kind in ("strong", "link")
+
+
+def parse_file(text: str, path: str) -> Parsed:
+    """Drafts, sections and diagnostics of one list, keys not yet assigned."""
+    tokens = _MD.parse(text)
+    walker = _Walker(path, text)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == "heading_open":
+            walker.heading(int(tok.tag[1:]), tokens[i + 1], (tok.map or (0, 0))[0] + 1)
+            i += 3
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            items, i = _read_list(tokens, i)
+            walker.walk_list(items)
+        elif tok.type == "table_open":
+            i = read_table(tokens, i, walker)
+        else:
+            i += 1
+    for section in walker.sections:
+        has_sub = any(s.parent == section.slug for s in walker.sections)
+        if not walker.counts.get(section.slug) and not has_sub:
+            walker.note(section.line, "info", "empty-section",
+                        f"section {section.title!r} has no entries")
+    return Parsed(path, walker.drafts, walker.sections, walker.diagnostics)
+
+
+def parse_text(text: str, path: str = "<text>") -> Collection:
+    """Parse one list's text; ``path`` is what diagnostics and entries name."""
+    return finish([parse_file(text, path)])
+
+
+_CACHE: dict[str, tuple[tuple[int, int], str, Parsed]] = {}
+
+
+def _parsed(path: Path) -> Parsed:
+    """Parse a file once per process; re-parse only when its size, mtime and hash change."""
+    stat = path.stat()
+    stamp = (stat.st_size, stat.st_mtime_ns)
+    key = str(path)
+    cached = _CACHE.get(key)
+    if cached and cached[0] == stamp:
+        return cached[2]
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if cached and cached[1] == digest:
+        _CACHE[key] = (stamp, digest, cached[2])
+        return cached[2]
+    parsed = parse_file(data.decode("utf-8-sig"), os.fspath(path))
+    _CACHE[key] = (stamp, digest, parsed)
+    return parsed
+
+
+def content_hash(paths: Sequence[str | os.PathLike[str]]) -> str:
+    """One hash over the lists' contents, for build caches that key on it."""
+    digest = hashlib.sha256()
+    for path in paths:
+        _parsed(Path(path))
+        digest.update(_CACHE[str(Path(path))][1].encode())
+    return digest.hexdigest()
+
+
+def load(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> Collection:
+    """Parse one or more list files into one collection with keys unique across them."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    missing = [os.fspath(p) for p in paths if not Path(p).is_file()]
+    if missing:
+        raise FileNotFoundError(f"awesome list not found: {', '.join(missing)}")
+    return finish([_parsed(Path(p)) for p in paths])

@@ -1,0 +1,401 @@
+"""Read one list item's segments as a paper, repository or link.
+
+The seed format (``**Title**, `arXiv, ID`, [arxiv](..), [pdf](..), cication: ..`` then an
+italic author line and `` · ([label](url) - owner)`` trailers) is read exactly; the other
+common shapes (``[name](url) - description``, ``**Title** (2015), A. Author et al.
+[[pdf]](url)``, ``Title (**ICLR'24**)[[paper](url)]``, numbered lists) by the same rules:
+a head (bold title, bold link, link or leading text), then fields found in the tail.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import arxiv, urls
+from .inline import Seg
+from .model import Kind, Link
+
+MARKERS = ("🌟", "❤", "👍", "𝕏", "🤗", ":clapper:", "🔥", "⭐")
+_MEDIA = {"𝕏": "x", "🤗": "huggingface", ":clapper:": "video"}
+_RAW_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?([a-zA-Z][\w+.\-]*:[^)\s>]*)>?\s*\)")
+_VENUE_CODE = re.compile(r"^(?P<venue>.*\S)\s*,\s*(?P<year>(?:19|20)\d{2})$", re.S)
+_VENUE_TAG = re.compile(
+    r"^\(?\s*(?P<venue>[A-Za-z][A-Za-z&.\- ]{1,40}?)\s*['’]?\s*(?P<year>(?:19|20)?\d{2})\s*\)?$"
+)
+_YEAR = re.compile(r"\((?P<year>(?:19|20)\d{2})\)")
+_CITATION_LABEL = re.compile(r"cication:\s*$|citations?:\s*$", re.I)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|，|;|\band\b)\s*")
+_ET_AL = re.compile(r"\bet\.?\s*al\.?", re.I)
+_PAPER_LABELS = ("paper", "pdf", "abs", "arxiv", "arxiv link")
+_GLUE = re.compile(r"^\)?\s*-\s*(?:🌟\s*)?$")
+
+
+@dataclass
+class Problem:
+    """A diagnostic found while reading one item; ``near`` helps find its column."""
+
+    code: str
+    severity: str
+    message: str
+    near: str = ""
+
+
+@dataclass
+class Draft:
+    """An entry being read: the fields of :class:`~awesome_papers.model.Entry` but key."""
+
+    kind: Kind = "link"
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    authors_truncated: bool = False
+    arxiv: str | None = None
+    arxiv_version: int | None = None
+    year: int | None = None
+    month: int | None = None
+    venue: str | None = None
+    url: str | None = None
+    pdf: str | None = None
+    code: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    description: str | None = None
+    highlight: bool = False
+    citations: int | None = None
+    owner: str | None = None
+    line: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _label(text: str) -> str:
+    """Link text without the brackets of ``[[pdf]](url)``, but ``[a] b`` kept."""
+    text = _clean(text)
+    while text.startswith("[") and text.endswith("]"):
+        text = text[1:-1].strip()
+    return text
+
+
+def _strip_markers(text: str) -> str:
+    for marker in MARKERS:
+        text = text.replace(marker, "")
+    return text.strip(" \t-–—·|:*[]()0123456789.")
+
+
+def recover_unsafe(segs: list[Seg]) -> tuple[list[Seg], list[Problem]]:
+    """markdown-it leaves ``[t](javascript:..)`` as text: make it a dropped link."""
+    out: list[Seg] = []
+    problems: list[Problem] = []
+    for seg in segs:
+        if seg.kind != "text" or "](" not in seg.text:
+            out.append(seg)
+            continue
+        pos = 0
+        for match in _RAW_LINK.finditer(seg.text):
+            if urls.is_safe(match[2]):
+                continue
+            if match.start() > pos:
+                out.append(Seg("text", seg.text[pos:match.start()]))
+            out.append(Seg("link", match[1], ""))
+            problems.append(Problem(
+                "unsafe-link", "error",
+                f"link {match[2][:40]!r} is not http(s), mailto or relative: dropped",
+                match[2],
+            ))
+            pos = match.end()
+        if pos < len(seg.text):
+            out.append(Seg("text", seg.text[pos:]))
+    return out, problems
+
+
+def split_records(lines: list[list[Seg]]) -> list[list[list[Seg]]]:
+    """Split an item's lines where a second entry starts inside it.
+
+    A later line with a paper head (``arXiv, ID`` or ``cication:``) is an entry whose
+    first title line was lost; ``...](url)- [**name**](url)`` is two entries glued on
+    one line.
+    """
+    records: list[list[list[Seg]]] = []
+    for line in lines:
+        for part in _split_glued(line):
+            if not records or part is not line or (
+                    _is_paper_head(part) and _has_head(records[-1])):
+                records.append([part])
+            else:
+                records[-1].append(part)
+    return records
+
+
+def _split_glued(line: list[Seg]) -> list[list[Seg]]:
+    parts: list[list[Seg]] = [[]]
+    for i, seg in enumerate(line):
+        nxt = line[i + 1] if i + 1 < len(line) else None
+        if (seg.kind == "text" and _GLUE.match(seg.text) and i > 0 and line[i - 1].kind == "link"
+                and nxt is not None and nxt.kind == "link" and nxt.bold):
+            parts.append([Seg("text", "🌟 ")] if "🌟" in seg.text else [])
+            continue
+        parts[-1].append(seg)
+    return parts if len(parts) > 1 else [line]
+
+
+def _is_paper_head(line: list[Seg]) -> bool:
+    return any((s.kind == "code" and arxiv.from_text(s.text)) or
+               (s.kind == "text" and _CITATION_LABEL.search(s.text)) for s in line)
+
+
+def _has_head(record: list[list[Seg]]) -> bool:
+    return any(_is_paper_head(line) for line in record)
+
+
+def read_record(lines: list[list[Seg]], line_no: int, *, continued: bool = False) -> Draft:
+    """One entry from its lines of segments; ``continued`` marks a split-off record."""
+    draft = Draft(line=line_no)
+    segs = [s for line in lines for s in [*line, Seg("break")]]
+    segs, draft.problems = recover_unsafe(segs)
+    lead: list[str] = []
+    i = 0
+    while i < len(segs) and segs[i].kind in ("text", "break", "html"):
+        lead.append(segs[i].text)
+        i += 1
+    lead_text = "".join(lead)
+    draft.highlight = "🌟" in lead_text
+    markers = [m for m in _MEDIA if m in lead_text]
+    head = segs[i] if i < len(segs) else None
+    tail = segs[i + 1:]
+    title_from_lead = _strip_markers(lead_text)
+
+    if continued and head is not None and head.kind != "link":
+        # The lost-first-line entry: its title fragment is the text before "**,".
+        draft.title = _clean(lead_text.replace("**", "").rstrip(", "))
+        draft.kind = "paper"
+        tail = segs[i:]
+        draft.problems.append(Problem(
+            "broken-title", "warning",
+            f"title lost its first line(s): only {draft.title!r} remains", draft.title[:20],
+        ))
+    elif len(title_from_lead) >= 3 and any(c.isalpha() for c in title_from_lead):
+        draft.title, draft.kind = _title_from_text(lead_text, draft), "paper"
+        tail = segs[i:]
+    elif head is None:
+        draft.title = ""
+    elif head.kind == "strong":
+        draft.title, draft.kind = _clean(head.text), "paper"
+        _venue_in_name(draft, tail)
+    elif head.kind == "link":
+        draft.title, draft.url = _label(head.text), head.href or None
+        if head.bold or (urls.is_code(head.href) and not arxiv.from_url(head.href)):
+            draft.kind = "repo"
+        elif arxiv.from_url(head.href):
+            draft.kind = "paper"
+        if head.href:
+            _check_url(draft, head.href)
+        tail = _owner_and_description(draft, tail)
+    elif head.kind == "em":
+        draft.title, draft.kind = _clean(head.text), "paper"
+    else:
+        draft.title = ""
+    _read_tail(draft, tail, markers)
+    return draft
+
+
+def _title_from_text(text: str, draft: Draft) -> str:
+    """Leading-text titles: ``Title (2017) by A et al.,`` or ``Title (``."""
+    text = _clean(text)
+    for marker in MARKERS:
+        text = text.replace(marker, "")
+    year = _YEAR.search(text)
+    if year:
+        draft.year = int(year["year"])
+        rest = text[year.end():]
+        text = text[:year.start()]
+        if rest.strip().lower().startswith("by "):
+            _set_authors(draft, rest.strip()[3:])
+    elif " by " in text:
+        text, _, authors = text.partition(" by ")
+        _set_authors(draft, authors)
+    return text.strip(" \t-–—:,([").strip()
+
+
+def _venue_in_name(draft: Draft, tail: list[Seg]) -> None:
+    """``**FCOS(ICCV2019)** FCOS: Fully Convolutional ...``: name, venue, then the title."""
+    match = re.match(r"^(?P<name>[^()]*)\((?P<venue>[^()]*\d{4}[^()]*)\)$", draft.title)
+    if not match:
+        return
+    venue = match["venue"].strip()
+    draft.venue = venue
+    year = re.search(r"(?:19|20)\d{2}", venue)
+    draft.year = int(year.group()) if year else None
+    following = tail[0].text if tail and tail[0].kind == "text" else ""
+    title = following.strip(" [").strip()
+    draft.title = title if len(title.split()) >= 3 else (match["name"].strip() or draft.title)
+
+
+def _owner_and_description(draft: Draft, tail: list[Seg]) -> list[Seg]:
+    """`` - owner`` after a repository link; `` - description`` after a plain link."""
+    if not tail or tail[0].kind != "text":
+        return tail
+    text = tail[0].text
+    match = re.match(r"^\s*[-–—:]\s+(?P<rest>.+?)\s*$", text, re.S)
+    if not match:
+        return tail
+    rest = match["rest"]
+    if draft.kind == "repo" and re.fullmatch(r"[\w.\-]+(\s*🤗)?", rest):
+        draft.owner = rest.replace("🤗", "").strip()
+    else:
+        draft.description = _clean(rest) or None
+    return tail[1:]
+
+
+def _set_authors(draft: Draft, text: str) -> None:
+    text = _clean(text).strip(" ,.")
+    if not text:
+        return
+    if _ET_AL.search(text):
+        draft.authors_truncated = True
+        text = _ET_AL.sub("", text)
+    names = []
+    for name in _AUTHOR_SPLIT.split(text):
+        name = name.strip(" .*")
+        if name in ("...", "…", ""):
+            if name:
+                draft.authors_truncated = True
+            continue
+        names.append(name)
+    draft.authors = names
+
+
+def _read_tail(draft: Draft, tail: list[Seg], markers: list[str]) -> None:
+    prev_text = ""
+    for seg in tail:
+        text = seg.text
+        if seg.kind == "text":
+            markers += [m for m in _MEDIA if m in text]
+            _text_fields(draft, text)
+        elif seg.kind == "code":
+            _code_fields(draft, text)
+        elif seg.kind == "strong":
+            _venue_tag(draft, text)
+        elif seg.kind == "em":
+            _em_field(draft, text)
+        elif seg.kind == "link":
+            if _CITATION_LABEL.search(prev_text):
+                count = text.strip("* ")
+                draft.citations = int(count) if count.isdigit() else None
+            else:
+                _link_field(draft, seg)
+        prev_text = text if seg.kind == "text" else ""
+    if not draft.url and draft.arxiv:
+        draft.url = arxiv.abs_url(draft.arxiv, draft.arxiv_version)
+    if draft.owner is None and markers and draft.kind == "link":
+        draft.owner = _MEDIA[markers[0]]
+    if draft.kind == "link" and (draft.arxiv or draft.authors):
+        draft.kind = "paper"
+    if draft.arxiv and draft.year is None:
+        ym = arxiv.year_month(draft.arxiv)
+        if ym:
+            draft.year, draft.month = ym
+
+
+def _venue_tag(draft: Draft, text: str) -> None:
+    """``(**ICLR'24**)``, ``**NeurIPS 2023**``: a venue and its year."""
+    tag = _VENUE_TAG.match(text.strip())
+    if tag and draft.venue is None and tag["venue"].lower() != "arxiv":
+        draft.venue = _clean(text.strip("() "))
+        if draft.year is None:
+            year = tag["year"]
+            draft.year = int(year) if len(year) == 4 else 2000 + int(year)
+
+
+def _text_fields(draft: Draft, text: str) -> None:
+    if draft.arxiv is None:
+        cited = arxiv.from_text(text)
+        if cited:
+            _set_arxiv(draft, *cited, near=cited[0])
+    if draft.year is None:
+        year = _YEAR.search(text)
+        if year:
+            draft.year = int(year["year"])
+    stripped = text.strip()
+    if draft.kind == "paper" and not draft.authors and stripped.startswith(("(", ",")):
+        # "**Title** (2015), A. Author et al. [" : authors after the year.
+        rest = _YEAR.sub("", stripped).strip(" ,([")
+        if rest and not arxiv.from_text(rest) and "cication" not in rest:
+            _set_authors(draft, rest)
+
+
+def _code_fields(draft: Draft, text: str) -> None:
+    cited = arxiv.from_text(text)
+    if cited and draft.arxiv is None:
+        _set_arxiv(draft, *cited, near=cited[0])
+        return
+    venue = _VENUE_CODE.match(text.strip())
+    if venue and venue["venue"].lower() != "arxiv":
+        draft.venue = _clean(venue["venue"].replace("\u2026", "").replace("\xa0", " "))
+        draft.year = int(venue["year"])
+    elif text.lower().startswith("arxiv") and draft.arxiv is None:
+        draft.problems.append(Problem(
+            "bad-arxiv-id", "error", f"malformed arXiv id in {text!r}", text))
+
+
+def _em_field(draft: Draft, text: str) -> None:
+    if draft.kind == "paper" and not draft.authors:
+        _set_authors(draft, text)
+    elif draft.kind == "paper":
+        if _clean(text).strip(" .") != ", ".join(draft.authors) and "..." not in text:
+            return
+        draft.problems.append(Problem(
+            "duplicate-authors", "info", "author line repeated", text[:20]))
+    elif draft.description is None:
+        draft.description = _clean(text)
+
+
+def _set_arxiv(draft: Draft, arxiv_id: str, version: int | None, *, near: str) -> None:
+    if not arxiv.is_well_formed(arxiv_id):
+        draft.problems.append(Problem(
+            "bad-arxiv-id", "error",
+            f"malformed arXiv id {arxiv_id!r} (expected YYMM.NNNNN)", arxiv_id))
+        return
+    draft.arxiv, draft.kind = arxiv_id, "paper"
+    if version and draft.arxiv_version is None:
+        draft.arxiv_version = version
+
+
+def _check_url(draft: Draft, url: str) -> None:
+    why = urls.problem(url)
+    if why:
+        draft.problems.append(Problem("bad-url", "warning", f"URL {url!r} {why}", url))
+
+
+def _link_field(draft: Draft, seg: Seg) -> None:
+    label, href = _label(seg.text), seg.href.strip()
+    if not href or href == "None":
+        return
+    _check_url(draft, href)
+    cited = arxiv.from_url(href)
+    if cited and (draft.kind != "paper" or draft.arxiv not in (None, cited[0])):
+        draft.links.append(Link(label or "arXiv", href))
+        return
+    if cited:
+        if draft.arxiv is None:
+            _set_arxiv(draft, *cited, near=href)
+        if href.lower().endswith(".pdf") or "/pdf/" in href or label.lower() == "pdf":
+            draft.pdf = draft.pdf or href
+        else:
+            draft.url = draft.url or href
+        return
+    lowered = label.lower()
+    if lowered in ("pdf", "[pdf]") or href.lower().endswith(".pdf"):
+        draft.pdf = draft.pdf or href
+        draft.url = draft.url or (href if draft.kind == "paper" else None)
+        return
+    if urls.is_code(href) or (seg.image and urls.is_code(href)):
+        if href not in draft.code:
+            draft.code.append(href)
+        return
+    if lowered in _PAPER_LABELS and draft.url is None:
+        draft.url = href
+        return
+    draft.links.append(Link(label or urls.host(href), href))
+    return None

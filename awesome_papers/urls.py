@@ -1,0 +1,62 @@
+"""What a URL from an untrusted list may be, and what kind of place it points to."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_NOISE_PARAMS = ("tab=", "utm_", "usp=", "ref=", "s=", "t=")
+_CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gist.github.com", "codeberg.org")
+
+
+def is_safe(url: str) -> bool:
+    """http(s), mailto or a relative path; never ``javascript:``, ``data:`` and the like."""
+    cleaned = "".join(ch for ch in url if ch > " ")  # browsers ignore controls and spaces
+    match = _SCHEME.match(cleaned)
+    return match is None or match.group(1).lower() in SAFE_SCHEMES
+
+
+def problem(url: str) -> str | None:
+    """Why a URL as written will not work (a space in it, a trailing dot), else ``None``."""
+    if url != url.strip() or " " in url.strip():
+        return "has a space in it"
+    if url.endswith("."):
+        return "ends with '.'"
+    return None
+
+
+def host(url: str) -> str:
+    try:
+        netloc = urlsplit(url).netloc.lower()
+    except ValueError:
+        return ""
+    return netloc[4:] if netloc.startswith("www.") else netloc
+
+
+def is_code(url: str) -> bool:
+    """A repository page: GitHub/GitLab/Bitbucket/Codeberg projects and gists."""
+    netloc = host(url)
+    if netloc not in _CODE_HOSTS:
+        return False
+    parts = [p for p in urlsplit(url).path.split("/") if p]
+    return netloc == "gist.github.com" or len(parts) >= 2
+
+
+def repo_owner(url: str) -> str | None:
+    """The owner part of a repository URL (``https://github.com/apple/x`` -> ``apple``)."""
+    parts = [p for p in urlsplit(url).path.split("/") if p]
+    return parts[0] if parts and is_code(url) else None
+
+
+def normalise(url: str) -> str:
+    """A URL reduced for duplicate detection: scheme, ``www.``, query, slash dropped."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    path = parts.path.rstrip("/").removesuffix(".git")
+    query = "&".join(q for q in sorted(parts.query.split("&"))
+                     if q and not q.startswith(_NOISE_PARAMS))
+    return f"{host(url)}{path}".lower() + (f"?{query}" if query else "")
