@@ -1,0 +1,235 @@
+"""A stand-in arXiv API on 127.0.0.1, so the real HTTP client is tested with no internet.
+
+It answers ``/api/query?id_list=...&max_results=...`` with Atom feeds in the layout the
+arXiv API User's Manual documents (sections 3.3 and 3.4): one ``<entry>`` per paper with
+``<published>`` (v1) and ``<updated>`` (the version returned), ``arxiv:`` extension
+elements, versioned ids that return that version, well-formed unknown ids left out, and a
+malformed id answered with the API's single ``Error`` entry. The records are synthetic:
+titles and outer authors as in ``examples/llm-training.md``, invented middle authors.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+_VALID_ID = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
+_VERSIONED = re.compile(r"^(?P<base>.+?)(?:v(?P<v>\d+))?$")
+
+
+@dataclass(frozen=True)
+class Paper:
+    title: str
+    authors: tuple[str, ...]
+    #: Submission date of each version, v1 first.
+    versions: tuple[str, ...]
+    primary: str = "cs.CL"
+    abstract: str = "We study a problem and\n  report results that wrap across lines."
+    doi: str | None = None
+    journal_ref: str | None = None
+
+
+PAPERS: dict[str, Paper] = {
+    "2504.13161": Paper(
+        "CLIMB: CLustering-based Iterative Data Mixture Bootstrapping for\n"
+        "  Language Model Pre-training",
+        ("Shizhe Diao", "Yu Yang", "Yonggan Fu", "Middle Author A", "Middle Author B",
+         "Jan Kautz", "Pavlo Molchanov"),
+        ("2025-04-17T17:58:13Z",),
+    ),
+    "2405.10938": Paper(
+        "Observational Scaling Laws and the Predictability of Language Model Performance",
+        ("Yangjun Ruan", "Chris J. Maddison", "Tatsunori Hashimoto"),
+        ("2024-05-17T17:49:44Z", "2024-06-10T09:00:00Z", "2024-10-01T12:30:00Z"),
+        primary="cs.LG",
+        doi="10.5555/fixture.2405.10938",
+        journal_ref="NeurIPS 2024",
+    ),
+    "2411.05193": Paper(
+        "Q-SFT: Q-Learning for Language Models via Supervised Fine-Tuning",
+        ("Joey Hong", "Middle Author C", "Sergey Levine"),
+        ("2024-11-07T18:00:00Z", "2025-01-20T08:15:00Z"),
+        primary="cs.LG",
+    ),
+    "2504.02507": Paper(
+        "ZClip: Adaptive Spike Mitigation for LLM Pre-Training",
+        ("Abhay Kumar", "Louis Owen", "Nilabhra Roy Chowdhury", "Middle Author D",
+         "Fabian Güra"),
+        ("2025-04-03T10:00:00Z",),
+        primary="cs.LG",
+    ),
+    "2502.06857": Paper(
+        "Gemstones: A Model Suite for Multi-Faceted Scaling Laws",
+        ("Sean McLeish", "John Kirchenbauer", "David Yu Miller", "Middle Author E",
+         "Ashwinee Panda", "Tom Goldstein"),
+        ("2025-02-10T18:59:00Z",),
+        primary="cs.LG",
+    ),
+    "hep-th/9901001": Paper(
+        "An Old-Style Identifier", ("Old Style Author",), ("1999-01-01T00:00:00Z",),
+        primary="hep-th",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One request as the server saw it."""
+
+    at: float
+    ids: tuple[str, ...]
+    max_results: int
+    user_agent: str
+
+
+@dataclass
+class FakeArxiv:
+    url: str
+    papers: dict[str, Paper]
+    requests: list[Seen] = field(default_factory=list)
+    #: Statuses to answer the next requests with, before serving normally (e.g. [503]).
+    script: list[int] = field(default_factory=list)
+    #: Any request naming one of these ids gets a 503, every time.
+    broken_ids: set[str] = field(default_factory=set)
+
+    def asked(self) -> list[str]:
+        return [i for seen in self.requests for i in seen.ids]
+
+
+def _feed(query: str, entries: list[str]) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        f'  <link href={quoteattr("http://arxiv.org/api/query?" + query)} rel="self"'
+        ' type="application/atom+xml"/>\n'
+        f"  <title type=\"html\">ArXiv Query: {escape(query)}</title>\n"
+        "  <id>http://arxiv.org/api/fixture</id>\n"
+        "  <updated>2025-05-01T00:00:00-04:00</updated>\n"
+        '  <opensearch:totalResults xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">'
+        f"{len(entries)}</opensearch:totalResults>\n"
+        '  <opensearch:startIndex xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">'
+        "0</opensearch:startIndex>\n"
+        + "".join(entries)
+        + "</feed>\n"
+    ).encode()
+
+
+def _entry(arxiv_id: str, version: int, paper: Paper) -> str:
+    abs_url = f"http://arxiv.org/abs/{arxiv_id}v{version}"
+    authors = "".join(
+        f"    <author>\n      <name>{escape(name)}</name>\n    </author>\n"
+        for name in paper.authors
+    )
+    extra = ""
+    if paper.doi:
+        extra += (
+            f'    <arxiv:doi xmlns:arxiv="http://arxiv.org/schemas/atom">{paper.doi}</arxiv:doi>\n'
+            f'    <link title="doi" href="http://dx.doi.org/{paper.doi}" rel="related"/>\n'
+        )
+    if paper.journal_ref:
+        extra += (
+            '    <arxiv:journal_ref xmlns:arxiv="http://arxiv.org/schemas/atom">'
+            f"{escape(paper.journal_ref)}</arxiv:journal_ref>\n"
+        )
+    return (
+        "  <entry>\n"
+        f"    <id>{abs_url}</id>\n"
+        f"    <updated>{paper.versions[version - 1]}</updated>\n"
+        f"    <published>{paper.versions[0]}</published>\n"
+        f"    <title>{escape(paper.title)}</title>\n"
+        f"    <summary>  {escape(paper.abstract)}\n</summary>\n"
+        f"{authors}{extra}"
+        '    <arxiv:comment xmlns:arxiv="http://arxiv.org/schemas/atom">12 pages</arxiv:comment>\n'
+        f'    <link href="{abs_url}" rel="alternate" type="text/html"/>\n'
+        f'    <link title="pdf" href="http://arxiv.org/pdf/{arxiv_id}v{version}" rel="related"'
+        ' type="application/pdf"/>\n'
+        '    <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom"'
+        f' term="{paper.primary}" scheme="http://arxiv.org/schemas/atom"/>\n'
+        f'    <category term="{paper.primary}" scheme="http://arxiv.org/schemas/atom"/>\n'
+        "  </entry>\n"
+    )
+
+
+def _error_entry(message: str) -> str:
+    anchor = "http://arxiv.org/api/errors#" + message.replace(" ", "_")
+    return (
+        "  <entry>\n"
+        f"    <id>{escape(anchor)}</id>\n"
+        "    <title>Error</title>\n"
+        f"    <summary>{escape(message)}</summary>\n"
+        "    <updated>2025-05-01T00:00:00-04:00</updated>\n"
+        f'    <link href="{escape(anchor)}" rel="alternate" type="text/html"/>\n'
+        "    <author>\n      <name>arXiv api core</name>\n    </author>\n"
+        "  </entry>\n"
+    )
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+
+    def log_message(self, format: str, *args: object) -> None:  # keep pytest output clean
+        pass
+
+    def _send(self, status: int, body: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        fake = self.server.fake
+        url = urlsplit(self.path)
+        params = parse_qs(url.query)
+        ids = tuple(i for i in params.get("id_list", [""])[0].split(",") if i)
+        max_results = int(params.get("max_results", ["10"])[0])
+        fake.requests.append(
+            Seen(time.monotonic(), ids, max_results, self.headers.get("User-Agent", ""))
+        )
+        if url.path != "/api/query":
+            self._send(404, b"not found", "text/plain")
+        elif fake.script:
+            self._send(fake.script.pop(0), b"Service Unavailable", "text/plain")
+        elif fake.broken_ids & set(ids):
+            self._send(503, b"Service Unavailable", "text/plain")
+        elif bad := [i for i in ids if not _VALID_ID.match(i)]:
+            body = _feed(url.query, [_error_entry(f"incorrect id format for {bad[0]}")])
+            self._send(200, body, "application/atom+xml")
+        else:
+            entries = []
+            for requested in ids:
+                match = _VERSIONED.match(requested)
+                paper = fake.papers.get(match["base"]) if match else None
+                if paper is None:
+                    continue  # a well-formed id arXiv does not have: no entry
+                number = int(match["v"] or len(paper.versions))
+                if 1 <= number <= len(paper.versions):
+                    entries.append(_entry(match["base"], number, paper))
+            body = _feed(url.query, entries[:max_results])
+            self._send(200, body, "application/atom+xml")
+
+
+class _Server(ThreadingHTTPServer):
+    fake: FakeArxiv
+
+
+@contextmanager
+def serve(papers: dict[str, Paper]) -> Iterator[FakeArxiv]:
+    """Run the stand-in API on a free port of 127.0.0.1 for the ``with`` block."""
+    server = _Server(("127.0.0.1", 0), _Handler)
+    host, port = server.server_address[:2]
+    server.fake = FakeArxiv(f"http://{host}:{port}/api/query", dict(papers))
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield server.fake
+    finally:
+        server.shutdown()
+        server.server_close()
