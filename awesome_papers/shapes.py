@@ -26,6 +26,7 @@ _VENUE_TAG = re.compile(
 _YEAR = re.compile(r"\((?P<year>(?:19|20)\d{2})\)")
 _CITATION_LABEL = re.compile(r"cication:\s*$|citations?:\s*$", re.I)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|，|;|\band\b)\s*")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
 _ET_AL = re.compile(r"\bet\.?\s*al\.?", re.I)
 _PAPER_LABELS = ("paper", "pdf", "abs", "arxiv", "arxiv link")
 _GLUE = re.compile(r"^\)?\s*-\s*(?:🌟\s*)?$")
@@ -257,12 +258,14 @@ def _set_authors(draft: Draft, text: str) -> None:
         text = _ET_AL.sub("", text)
     names = []
     for name in _AUTHOR_SPLIT.split(text):
-        name = name.strip(" .*")
-        if name in ("...", "…", ""):
-            if name:
-                draft.authors_truncated = True
+        if name.strip() in ("...", "…"):
+            draft.authors_truncated = True
             continue
-        names.append(name)
+        name = name.strip(" *")
+        if name.endswith(".") and not _INITIAL_END.search(name):
+            name = name[:-1]
+        if name:
+            names.append(name)
     draft.authors = names
 
 
@@ -380,6 +383,8 @@ def _link_field(draft: Draft, seg: Seg) -> None:
     if cited:
         if draft.arxiv is None:
             _set_arxiv(draft, *cited, near=href)
+        elif draft.arxiv_version is None:
+            draft.arxiv_version = cited[1]
         if href.lower().endswith(".pdf") or "/pdf/" in href or label.lower() == "pdf":
             draft.pdf = draft.pdf or href
         else:

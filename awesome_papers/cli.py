@@ -1,0 +1,141 @@
+"""The ``awesome-papers`` command: check a list, export it, list it in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from collections.abc import Sequence
+
+from . import export
+from .files import write_atomic
+from .model import Collection, Diagnostic, Entry
+from .parse import load
+from .query import SORTS, parse_query, select
+
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    """The filter words of DESIGN.md, the same as the directive and block options."""
+    group = parser.add_argument_group("filters")
+    group.add_argument("--section", help="section slugs or titles, comma separated")
+    group.add_argument("--kind", help="paper, repo, link (comma separated)")
+    group.add_argument("--year", help="2024, 2023-2025, >=2024")
+    group.add_argument("--author", help="an author's name contains this")
+    group.add_argument("--match", help="title or description contains this")
+    group.add_argument("--highlight", action="store_true", help="only the 🌟 entries")
+    group.add_argument("--has-code", action="store_true", help="only entries with code")
+    group.add_argument("--keys", help="exactly these keys (or arXiv:ID), in this order")
+    group.add_argument("--sort", help=f"one of {', '.join(SORTS)}")
+    group.add_argument("--limit", help="at most this many entries")
+
+
+def _selected(collection: Collection, args: argparse.Namespace) -> list[Entry]:
+    """Apply the filter flags; a bad value ends the command with exit code 2."""
+    options: dict[str, str | None] = {}
+    for name in ("section", "kind", "year", "author", "match", "keys", "sort", "limit"):
+        value = getattr(args, name)
+        if value is not None:
+            options[name] = value
+    if args.highlight:
+        options["highlight"] = None
+    if args.has_code:
+        options["has-code"] = None
+    query, problems = parse_query(options)
+    entries, more = select(collection, query)
+    problems += more
+    if problems:
+        for problem in problems:
+            print(f"awesome-papers: error: {problem.message}", file=sys.stderr)
+        raise SystemExit(2)
+    return entries
+
+
+def _check(args: argparse.Namespace) -> int:
+    collection = load(args.lists)
+    diagnostics: list[Diagnostic] = list(collection.diagnostics)
+    for d in diagnostics:
+        if args.format == "github":
+            print(f"::{_GITHUB_LEVEL[d.severity]} file={d.path},line={d.line},col={d.column},"
+                  f"title={d.code}::{d.message}")
+        else:
+            print(d.format())
+    failing = {"error", "warning"} if args.strict else {"error"}
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = sum(d.severity == "warning" for d in diagnostics)
+    print(f"{len(collection.entries)} entries, {errors} errors, {warnings} warnings",
+          file=sys.stderr)
+    return 1 if any(d.severity in failing for d in diagnostics) else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    collection = load(args.lists)
+    entries = _selected(collection, args)
+    fmt = args.format or ("csv" if (args.output or "").endswith(".csv") else "json")
+    text = export.to_csv(entries) if fmt == "csv" else export.to_json(collection, entries)
+    if args.output:
+        write_atomic(args.output, text)
+        print(f"wrote {len(entries)} entries to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    entries = _selected(load(args.lists), args)
+    width = max(shutil.get_terminal_size((120, 20)).columns, 60)
+    key_w = max([len(e.key) for e in entries] + [3])
+    title_w = max(width - key_w - 5 - 6 - 28 - 4, 20)
+    for entry in entries:
+        star = "🌟" if entry.highlight else "  "
+        title = entry.title if len(entry.title) <= title_w else entry.title[: title_w - 1] + "…"
+        authors = ", ".join(entry.authors[:2]) + (" et al." if len(entry.authors) > 2
+                                                  or entry.authors_truncated else "")
+        authors = authors if len(authors) <= 28 else authors[:27] + "…"
+        year = str(entry.year or "")
+        print(f"{entry.key:<{key_w}}  {year:<4} {star} {title:<{title_w}}  {authors}")
+    print(f"{len(entries)} entries", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="awesome-papers",
+        description="Check, export and list curated Markdown awesome lists of papers.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="report problems as file:line:col messages")
+    check.add_argument("lists", nargs="+", metavar="LIST")
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="github prints GitHub Actions annotations")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.set_defaults(run=_check)
+
+    exp = commands.add_parser("export", help="write entries as JSON or CSV")
+    exp.add_argument("lists", nargs="+", metavar="LIST")
+    exp.add_argument("--format", choices=("json", "csv"),
+                     help="default: from the -o suffix, else json")
+    exp.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
+    _add_filters(exp)
+    exp.set_defaults(run=_export)
+
+    lst = commands.add_parser("list", help="show entries as a table in the terminal")
+    lst.add_argument("lists", nargs="+", metavar="LIST")
+    _add_filters(lst)
+    lst.set_defaults(run=_list)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except FileNotFoundError as error:
+        print(f"awesome-papers: error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
