@@ -1,0 +1,92 @@
+"""The core's docutils nodes as HTML fragments, for engines that place HTML in pages.
+
+MkDocs (and anything else that runs Python-Markdown) has no docutils writer of its own,
+so tables and bibliographies are rendered here with docutils' HTML5 translator: the same
+nodes as under Sphinx, escaped by docutils. The table itself carries no class, because
+Material for MkDocs styles only class-less tables; the classes go on a wrapping ``<div>``.
+Math is written as ``\\(...\\)`` in ``class="arithmatex"``, which MathJax picks up with
+the configuration pymdownx.arithmatex documents.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import frontend, nodes, utils
+from docutils.writers import html5_polyglot
+
+from .nodes import paper_table, reference_item
+from .query import DEFAULT_COLUMNS
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .model import Entry
+
+
+class _Translator(html5_polyglot.HTMLTranslator):
+    """docutils' HTML5 translator, with a bare ``<div>`` for containers and arithmatex math."""
+
+    math_tags: ClassVar = {**html5_polyglot.HTMLTranslator.math_tags,
+                           "mathjax": ("span", "div", [])}
+
+    def visit_container(self, node: nodes.Element) -> None:
+        self.body.append(self.starttag(node, "div"))
+
+    def depart_container(self, node: nodes.Element) -> None:
+        self.body.append("</div>\n")
+
+    def visit_math(self, node: nodes.Element) -> None:
+        node["classes"] = [*node["classes"], "arithmatex"]
+        super().visit_math(node)
+
+
+@cache
+def _settings() -> frontend.Values:
+    settings = frontend.get_default_settings(html5_polyglot.Writer)
+    # "mathjax" plus a URL, so docutils does not warn about a missing MathJax script:
+    # the page, not this fragment, loads MathJax.
+    settings.math_output = "mathjax page"
+    settings.report_level = 5
+    return settings
+
+
+def render(node: nodes.Node) -> str:
+    """One node tree as an HTML fragment, written by docutils' HTML5 translator."""
+    document = utils.new_document("<awesome-papers>", _settings())
+    document += node
+    translator = _Translator(document)
+    node.walkabout(translator)
+    return "".join(translator.body)
+
+
+def _wrapped(child: nodes.Element, classes: Sequence[str], name: str | None) -> str:
+    box = nodes.container(classes=list(dict.fromkeys(classes)))
+    if name:
+        box["ids"] = [nodes.make_id(name)]
+    box += child
+    return render(box)
+
+
+def papers_html(
+    entries: Sequence[Entry],
+    columns: Sequence[str] = DEFAULT_COLUMNS,
+    *,
+    badges: bool = False,
+    caption: str | None = None,
+    classes: Sequence[str] = (),
+    name: str | None = None,
+) -> str:
+    """A paper table (rows keep the entry keys as ids) inside ``<div class="awesome-papers">``."""
+    table = paper_table(entries, columns, badges=badges, caption=caption, classes=classes)
+    moved, table["classes"] = table["classes"], []
+    return _wrapped(table, moved, name)
+
+
+def references_html(entries: Sequence[Entry], *, classes: Sequence[str] = ()) -> str:
+    """A bibliography: one reference line per entry, in the given order."""
+    items = nodes.bullet_list()
+    for entry in entries:
+        items += nodes.list_item("", reference_item(entry))
+    return _wrapped(items, ["awesome-bibliography", *classes], None)
