@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .arxiv_api import ArxivClient, Batch, Record, fetch
+from .files import write_atomic
 from .model import Collection, Diagnostic, Entry, Severity
 from .text import normalise_title
 
@@ -122,18 +122,7 @@ def write_cache(cache: Cache, path: str | os.PathLike[str]) -> None:
         "papers": {k: v.to_json() for k, v in cache.papers.items()},
         "unknown": cache.unknown,
     }
-    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    write_atomic(path, json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
 
 
 def arxiv_ids(entries: Iterable[Entry]) -> list[str]:
