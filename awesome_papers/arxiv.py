@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 #: New-style ids (``2504.13161``, ``1501.0001``) and old ones (``hep-th/9901001``).
-ID = r"(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})"
+ID = r"(?:\d{4}\.\d+|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})"
 _URL = re.compile(
     r"arxiv\.org/(?:abs|pdf|html)/(?P<id>" + ID + r")(?:v(?P<v>\d+))?(?:\.pdf)?", re.I
 )

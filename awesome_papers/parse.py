@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from .finish import finish
 from .inline import Seg, plain, segments
 from .model import Collection, Diagnostic, Section
-from .shapes import Draft, read_record, split_records
+from .shapes import Draft, read_record, split_records, venue_tag
 from .slugs import SlugCounter, heading_text
 from .tables import read_table
 
@@ -145,9 +145,18 @@ class _Walker:
         self.drafts: list[tuple[Draft, tuple[str, ...], tuple[str, ...]]] = []
         self.diagnostics: list[Diagnostic] = []
         self.counts: dict[str, int] = {}
+        #: A bold venue line (``**CVPR'26**``) heading the lists that follow it.
+        self.venue = ""
+
+    def paragraph(self, inline: Token) -> None:
+        segs = [s for s in segments(inline.children or ()) if s.kind == "strong" or s.text.strip()]
+        probe = Draft()
+        is_tag = len(segs) == 1 and segs[0].kind == "strong" and venue_tag(probe, segs[0].text)
+        self.venue = segs[0].text.strip() if is_tag else ""
 
     def heading(self, level: int, inline: Token, line: int) -> None:
         title = heading_text(inline.content)
+        self.venue = ""
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         section = Section(title, self.slugs(title), level, line,
@@ -165,38 +174,40 @@ class _Walker:
 
     def item(self, lines: list[list[Seg]], line: int, end: int) -> None:
         if not lines:
-            self.note(line, "warning", "unrecognised-item", "empty list item")
+            self.note(line, 1, "warning", "unrecognised-item", "empty list item")
             return
         drafts = []
         for n, record in enumerate(split_records(lines)):
             continued = n > 0 and not _starts_with_head(record)
             draft = read_record(record, line, continued=continued)
             for problem in draft.problems:
-                self.note(line, problem.severity, problem.code, problem.message,
-                          self.column(line, end, problem.near))
+                self.note(*self.locate(line, end, problem.near), problem.severity,
+                          problem.code, problem.message)
             if n > 0 and not continued:
-                self.note(line, "warning", "glued-entries",
+                self.note(*self.locate(line, end, draft.title), "warning", "glued-entries",
                           f"a second entry ({draft.title[:40]!r}) runs into this item; "
-                          "start it on a line of its own", self.column(line, end, draft.title))
+                          "start it on a line of its own")
             if not draft.title:
                 code = "no-title" if draft.url or draft.arxiv else "unrecognised-item"
-                self.note(line, "error" if code == "no-title" else "warning", code,
-                          f"no title found in {plain(record[0])[:60].strip()!r}",
-                          self.column(line, end, ""))
+                self.note(*self.locate(line, end, ""), "error" if code == "no-title"
+                          else "warning", code,
+                          f"no title found in {plain(record[0])[:60].strip()!r}")
                 continue
+            if self.venue and draft.kind == "paper":
+                venue_tag(draft, self.venue)
             drafts.append(draft)
         self.add(drafts)
 
-    def column(self, line: int, end: int, near: str) -> int:
-        """1-based column of ``near`` in the item's source lines, else of the item text."""
+    def locate(self, line: int, end: int, near: str) -> tuple[int, int]:
+        """Line and 1-based column of ``near`` in the item's source, else of the item."""
         for number in range(line, max(end, line) + 1):
             text = self.source[number - 1] if number <= len(self.source) else ""
             if near and near in text:
-                return text.index(near) + 1
+                return number, text.index(near) + 1
         text = self.source[line - 1] if line <= len(self.source) else ""
-        return len(text) - len(text.lstrip()) + 1
+        return line, len(text) - len(text.lstrip()) + 1
 
-    def note(self, line: int, severity: str, code: str, message: str, column: int = 1) -> None:
+    def note(self, line: int, column: int, severity: str, code: str, message: str) -> None:
         """Record a diagnostic at ``path:line:column``."""
         self.diagnostics.append(
             Diagnostic(self.path, line, column, severity, code, message))  # type: ignore[arg-type]
@@ -237,12 +248,15 @@ def parse_file(text: str, path: str) -> Parsed:
             walker.walk_list(items)
         elif tok.type == "table_open":
             i = read_table(tokens, i, walker)
+        elif tok.type == "paragraph_open" and tok.level == 0:
+            walker.paragraph(tokens[i + 1])
+            i += 3
         else:
             i += 1
     for section in walker.sections:
         has_sub = any(s.parent == section.slug for s in walker.sections)
         if not walker.counts.get(section.slug) and not has_sub:
-            walker.note(section.line, "info", "empty-section",
+            walker.note(section.line, 1, "info", "empty-section",
                         f"section {section.title!r} has no entries")
     return Parsed(path, walker.drafts, walker.sections, walker.diagnostics)
 

@@ -279,7 +279,7 @@ def _read_tail(draft: Draft, tail: list[Seg], markers: list[str]) -> None:
         elif seg.kind == "code":
             _code_fields(draft, text)
         elif seg.kind == "strong":
-            _venue_tag(draft, text)
+            venue_tag(draft, text)
         elif seg.kind == "em":
             _em_field(draft, text)
         elif seg.kind == "link":
@@ -301,14 +301,17 @@ def _read_tail(draft: Draft, tail: list[Seg], markers: list[str]) -> None:
             draft.year, draft.month = ym
 
 
-def _venue_tag(draft: Draft, text: str) -> None:
+def venue_tag(draft: Draft, text: str) -> bool:
     """``(**ICLR'24**)``, ``**NeurIPS 2023**``: a venue and its year."""
     tag = _VENUE_TAG.match(text.strip())
-    if tag and draft.venue is None and tag["venue"].lower() != "arxiv":
+    if not tag or tag["venue"].lower() == "arxiv":
+        return False
+    if draft.venue is None:
         draft.venue = _clean(text.strip("() "))
         if draft.year is None:
             year = tag["year"]
             draft.year = int(year) if len(year) == 4 else 2000 + int(year)
+    return True
 
 
 def _text_fields(draft: Draft, text: str) -> None:

@@ -1,0 +1,85 @@
+"""Every real list of ../shared/corpus parses, and its papers' arXiv ids are found."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from awesome_papers import arxiv, load
+
+IDS = re.compile(r"(?:arxiv\.org/(?:abs|pdf|html)/|arXiv,? )([0-9]{4}\.[0-9]+)")
+
+
+def _ids_in_items(text: str) -> set[str]:
+    """arXiv ids written inside list items and table rows (not prose, not HTML)."""
+    found: set[str] = set()
+    depth = 0
+    for tok in MarkdownIt("commonmark").enable("table").parse(text):
+        if tok.type in ("bullet_list_open", "ordered_list_open", "table_open"):
+            depth += 1
+        elif tok.type in ("bullet_list_close", "ordered_list_close", "table_close"):
+            depth -= 1
+        elif tok.type == "inline" and depth:
+            found.update(IDS.findall(tok.content))
+    return found
+
+
+def _found_ids(path: Path) -> set[str]:
+    found = set()
+    for entry in load(path).entries:
+        if entry.arxiv:
+            found.add(entry.arxiv)
+        for url in [*(link.url for link in entry.links), entry.url or "", entry.pdf or ""]:
+            cited = arxiv.from_url(url)
+            if cited:
+                found.add(cited[0])
+    return found
+
+
+def test_every_corpus_file_parses_and_every_arxiv_id_belongs_to_an_entry(
+        corpus_files: list[Path]) -> None:
+    for path in corpus_files:
+        in_text = _ids_in_items(path.read_text(encoding="utf-8"))
+        malformed = {i for i in in_text if not arxiv.is_well_formed(i)}
+        missing = in_text - malformed - _found_ids(path)
+        assert not missing, f"{path.name}: ids with no entry: {sorted(missing)[:5]}"
+        reported = " ".join(d.message for d in load(path).diagnostics if d.code == "bad-arxiv-id")
+        assert all(i in reported for i in malformed), f"{path.name}: {malformed} not reported"
+
+
+def test_truncated_titles_become_entries_with_a_diagnostic(corpus_files: list[Path]) -> None:
+    gui = next(p for p in corpus_files if p.name == "seedstyle-gui-agent.md")
+    collection = load(gui)
+    broken = [d for d in collection.diagnostics if d.code == "broken-title"]
+    assert len(broken) == 3
+    entry = collection.get("arXiv:2406.08451")
+    assert entry is not None and entry.title == "Mobile Devices"
+
+
+def test_glued_entries_are_split(corpus_files: list[Path]) -> None:
+    gui = next(p for p in corpus_files if p.name == "seedstyle-gui-agent.md")
+    collection = load(gui)
+    glued = [d for d in collection.diagnostics if d.code == "glued-entries"]
+    assert glued and glued[0].line == 410
+    titles = {e.title for e in collection.entries}
+    macos = "Tell your MacBook what to do, and it's done—across ANY app."
+    assert {"Awesome-GUI-Agent", macos} <= titles
+
+
+def test_other_shapes(corpus_files: list[Path]) -> None:
+    by_name = {p.name: p for p in corpus_files}
+    bold = load(by_name["bold-year-pdf-deep-learning-papers.md"])
+    dqn = bold.get("arXiv:1312.5602")
+    assert dqn is not None and dqn.title.startswith("Playing atari with deep reinforcement")
+    numbered = load(by_name["numbered-llm-resources.md"])
+    assert any(d.code == "bad-arxiv-id" and "2307.092881" in d.message
+               for d in numbered.diagnostics)
+    radiology = load(by_name["venue-tags-radiology-report-generation.md"])
+    cvpr26 = [e for e in radiology.entries if e.venue == "CVPR'26"]
+    assert len(cvpr26) > 5  # the bold venue line heads the list after it
+    assert radiology.get("arXiv:2405.19654").venue == "ICML'24"
+    python = load(by_name["classic-awesome-python.md"])
+    assert not [e for e in python.entries if e.arxiv]
+    assert sum(e.kind == "repo" for e in python.entries) > 400
