@@ -162,7 +162,7 @@ def enrich(
     fetched: list[str] = []
     unknown: dict[str, str] = {}
     failed: dict[str, str] = {}
-    if progress:
+    if progress and todo:
         progress(0, len(todo))
     for batch in fetch(client, todo, batch_size):
         cache.add(batch)
