@@ -7,7 +7,8 @@ import shutil
 import sys
 from collections.abc import Sequence
 
-from . import export
+from . import enrich_cli, export
+from .enrich import apply_cache
 from .files import write_atomic
 from .model import Collection, Diagnostic, Entry
 from .parse import load
@@ -54,6 +55,8 @@ def _selected(collection: Collection, args: argparse.Namespace) -> list[Entry]:
 
 def _check(args: argparse.Namespace) -> int:
     collection = load(args.lists)
+    if args.cache:
+        collection = apply_cache(collection, args.cache)
     diagnostics: list[Diagnostic] = list(collection.diagnostics)
     for d in diagnostics:
         if args.format == "github":
@@ -111,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="github prints GitHub Actions annotations")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    enrich_cli.add_check_option(check)
     check.set_defaults(run=_check)
 
     exp = commands.add_parser("export", help="write entries as JSON or CSV")
@@ -125,6 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("lists", nargs="+", metavar="LIST")
     _add_filters(lst)
     lst.set_defaults(run=_list)
+
+    enrich_cli.add_parser(commands)
     return parser
 
 
