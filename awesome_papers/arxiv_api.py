@@ -207,8 +207,8 @@ def _fetch_batch(client: ArxivClient, ids: Sequence[str], batch: Batch) -> None:
     dates = {r.arxiv: {1: r.published, r.version: r.updated} for r in found.values()}
     # The feed dates version 1 and the latest; a versioned id dates the ones between.
     between = [f"{r.arxiv}v{v}" for r in found.values() for v in range(2, r.version)]
-    if between:
-        for record in client.query(between).records:
+    for start in range(0, len(between), len(ids)):
+        for record in client.query(between[start : start + len(ids)]).records:
             dates[record.arxiv][record.version] = record.updated
     for arxiv_id, record in found.items():
         batch.records[arxiv_id] = record
