@@ -20,7 +20,7 @@ from .nodes import paper_table, reference_item
 from .query import DEFAULT_COLUMNS
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Container, Sequence
 
     from .model import Entry
 
@@ -77,9 +77,18 @@ def papers_html(
     caption: str | None = None,
     classes: Sequence[str] = (),
     name: str | None = None,
+    anchored: Container[str] = (),
 ) -> str:
-    """A paper table (rows keep the entry keys as ids) inside ``<div class="awesome-papers">``."""
+    """A paper table inside ``<div class="awesome-papers">``; each row's id is its key.
+
+    Rows whose key is in ``anchored`` (shown by an earlier table on the same page) get no
+    id, so every id on a page stays unique.
+    """
     table = paper_table(entries, columns, badges=badges, caption=caption, classes=classes)
+    if anchored:
+        for row in table.findall(nodes.row):
+            if row["ids"] and row["ids"][0] in anchored:
+                row["ids"] = []
     moved, table["classes"] = table["classes"], []
     return _wrapped(table, moved, name)
 
