@@ -1,0 +1,129 @@
+"""The Python-Markdown extension that does the page work: tables, citations, bibliographies.
+
+The plugin registers it with a :class:`~mkdocs_awesome.site.Site` that knows the whole
+site. It can also be listed alone under ``markdown_extensions:`` (Zensical, or MkDocs
+without the plugin) with its own ``sources``; citations then link to rows on the same
+page or to the paper.
+
+Blocks are replaced by a preprocessor that runs after ``snippets`` and whitespace
+normalisation (which would strip the stash placeholders) and before ``fenced_code`` and
+``superfences``. A top-level
+table goes into the page as raw HTML lines, so MkDocs sees the row ids and validates
+``page.md#key`` links; an indented one (inside an admonition or a tab) is stashed whole,
+so Markdown never touches its text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+
+from awesome_papers.html import papers_html, references_html
+
+from .blocks import find_blocks
+from .citations import PRIORITY, CitationProcessor
+from .lists import load_lists
+from .page import PageState
+from .site import Site, logger
+from .tables import bibliography_problems, resolve
+
+if TYPE_CHECKING:
+    from markdown import Markdown
+
+    from .blocks import Block
+
+
+class BlockPreprocessor(Preprocessor):
+    """Replaces each ``{awesome-papers}``/``{awesome-bibliography}`` fence with its HTML."""
+
+    def __init__(self, md: Markdown, page: PageState) -> None:
+        super().__init__(md)
+        self.page = page
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.page.start(lines)
+        out: list[str] = []
+        position = 0
+        for block in find_blocks(lines):
+            out += [*lines[position:block.start], "", *self._render(block), ""]
+            position = block.end
+        return out + lines[position:]
+
+    def _render(self, block: Block) -> list[str]:
+        site = self.page.site
+        if block.name == "awesome-bibliography":
+            problems = bibliography_problems(block)
+            classes = tuple((block.options.get("class") or "").split())
+            self.page.bibliographies.append((len(self.md.htmlStash.rawHtmlBlocks), classes))
+            placeholder = self.md.htmlStash.store("")
+            lines = [block.indent + placeholder]
+        else:
+            table = resolve(block, site)
+            problems = table.problems
+            html = papers_html(table.entries, table.columns, badges=site.badges,
+                               caption=table.caption, classes=table.classes, name=table.name,
+                               anchored=self.page.shown)
+            self.page.shown.update(entry.key for entry in table.entries)
+            lines = ([block.indent + self.md.htmlStash.store(html)] if block.indent
+                     else html.splitlines())
+        for problem in problems:
+            site.warn(block.start + 1, problem.code, problem.message)
+        return lines
+
+
+class BibliographyPostprocessor(Postprocessor):
+    """Fills each bibliography with the entries cited anywhere on the page."""
+
+    def __init__(self, md: Markdown, page: PageState) -> None:
+        super().__init__(md)
+        self.page = page
+
+    def run(self, text: str) -> str:
+        for index, classes in self.page.bibliographies:
+            self.md.htmlStash.rawHtmlBlocks[index] = references_html(
+                list(self.page.cited.values()), classes=classes)
+        return text
+
+
+class AwesomePapersExtension(Extension):
+    """``markdown_extensions: [awesome_papers: {sources: [list.md]}]``, or via the plugin."""
+
+    def __init__(self, site: Site | None = None, **kwargs: Any) -> None:
+        self.config = {
+            "sources": [[], "List files, relative to the working directory (or !relative)"],
+            "columns": [[], "Default table columns (default: title, authors, year, code, links)"],
+            "badges": [False, "Show GitHub star badges (images from shields.io)"],
+            "cache": ["", "arXiv enrichment cache (JSON) from `awesome-papers enrich`"],
+        }
+        super().__init__(**kwargs)
+        self.site = site
+
+    def _standalone_site(self) -> Site:
+        sources = self.getConfig("sources")
+        collection, fresh = load_lists([sources] if isinstance(sources, str) else sources,
+                                       self.getConfig("cache") or None)
+        if fresh:
+            for diagnostic in collection.diagnostics:
+                logger.info("%s", diagnostic.format())
+        columns = self.getConfig("columns")
+        columns = columns.replace(",", " ").split() if isinstance(columns, str) else columns
+        site = Site(collection, badges=bool(self.getConfig("badges")))
+        if columns:
+            site.columns = tuple(columns)
+        return site
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        page = PageState(self.site or self._standalone_site())
+        md.registerExtension(self)
+        md.preprocessors.register(BlockPreprocessor(md, page), "awesome_papers", 29)
+        md.inlinePatterns.register(CitationProcessor(page), "awesome_citation", PRIORITY)
+        md.postprocessors.register(BibliographyPostprocessor(md, page),
+                                   "awesome_bibliography", 35)
+
+
+def makeExtension(**kwargs: Any) -> AwesomePapersExtension:
+    """Lets Markdown load the extension by module name: ``mkdocs_awesome.extension``."""
+    return AwesomePapersExtension(**kwargs)
