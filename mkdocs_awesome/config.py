@@ -1,0 +1,41 @@
+"""The plugin's typed options; MkDocs validates them before the build starts."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from awesome_papers.query import COLUMNS, DEFAULT_COLUMNS
+
+
+class SitePath(c.Type[str]):
+    """A path inside the built site: relative, no ``..``."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        path = super().run_validation(value)
+        if path and (PurePosixPath(path).is_absolute() or ".." in PurePosixPath(path).parts):
+            raise c.ValidationError(f"must be a path inside the site, not {path!r}")
+        return path
+
+
+class AwesomePapersConfig(base.Config):
+    """``plugins: [awesome-papers: {...}]``; paths are relative to ``mkdocs.yml``."""
+
+    #: The awesome-list files; a missing one stops the build with its path.
+    sources = c.ListOfItems(c.File(exists=True))
+    #: Name of the BibTeX file written into the site (linkable from pages); empty: none.
+    bibtex_file = SitePath(default="references.bib")
+    #: Default columns of a table without ``:columns:``.
+    columns = c.ListOfItems(c.Choice(COLUMNS), default=list(DEFAULT_COLUMNS))
+    #: GitHub star badges next to code links (images load from shields.io at page view).
+    badges = c.Type(bool, default=False)
+    #: arXiv enrichment cache written by ``awesome-papers enrich`` (JSON).
+    cache = c.Optional(c.File(exists=False))
+    #: Report the lists' own warnings as MkDocs warnings (``--strict`` then fails on them);
+    #: by default they are logged at INFO level.
+    strict_lists = c.Type(bool, default=False)

@@ -1,0 +1,125 @@
+"""The MkDocs plugin: what needs the whole site, around the extension that does the pages.
+
+Each build it takes the lists from :func:`~mkdocs_awesome.lists.load_lists` (re-parsed
+only when a file changed, so ``mkdocs serve`` rebuilds are cheap), reports their
+diagnostics once, registers :class:`~mkdocs_awesome.extension.AwesomePapersExtension`
+with a shared :class:`~mkdocs_awesome.site.Site`, adds ``references.bib`` and the
+packaged CSS/JS to the site's files, and watches the lists under ``mkdocs serve``.
+
+Where rows live. A citation links to the page that shows its entry's row, but pages
+render one at a time. So in ``on_nav``, before the first page renders, the plugin runs
+the extension's own block scanner and query over the source of every documentation page
+(nav pages in nav order, then the others by path) and keeps, for each key, the first page
+whose table shows it; a page's own tables still win for citations on that page. Links are
+written as ``page.md#key``, so MkDocs turns them into URLs and can validate the anchors.
+A table that another plugin inserts in ``on_page_markdown`` is not seen by this scan:
+citations on other pages then link to the paper instead.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+import awesome_papers
+
+from .config import AwesomePapersConfig
+from .extension import AwesomePapersExtension
+from .lists import load_lists
+from .site import Site, logger
+from .tables import locate_rows
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+STATIC = Path(awesome_papers.__file__).with_name("static")
+ASSETS = "assets/awesome-papers"
+
+
+class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
+    """``plugins: [awesome-papers: {sources: [list.md]}]``."""
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.assets: list[File] = []
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
+                   dirty: bool) -> None:
+        """Defined so that MkDocs keeps this plugin object across ``serve`` rebuilds."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            collection, _ = load_lists(self.config.sources, self.config.cache)
+        except FileNotFoundError as error:  # deleted while `mkdocs serve` runs
+            raise PluginError(str(error)) from error
+        for diagnostic in collection.diagnostics:
+            serious = self.config.strict_lists and diagnostic.severity != "info"
+            logger.log(logging.WARNING if serious else logging.INFO, "%s", diagnostic.format())
+        self.site = Site(collection, tuple(self.config.columns), self.config.badges)
+        config.markdown_extensions.append(AwesomePapersExtension(site=self.site))  # type: ignore[arg-type]
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        name = self.config.bibtex_file
+        if name:
+            if files.get_file_from_path(name):
+                logger.warning("%s in docs_dir is replaced by the one generated from %s",
+                               name, ", ".join(self.config.sources))
+                files.remove(files.get_file_from_path(name))  # type: ignore[arg-type]
+            from awesome_papers.bibtex import bibtex_string  # only when a .bib is wanted
+
+            assert self.site is not None
+            text = bibtex_string(self.site.collection.entries, sources=self.config.sources)
+            files.append(File.generated(config, name, content=text))
+        self.assets = [File.generated(config, f"{ASSETS}/{path.name}", abs_src_path=str(path))
+                       for path in sorted(STATIC.glob("*.css")) + sorted(STATIC.glob("*.js"))]
+        for asset in self.assets:
+            files.append(asset)
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.site is not None
+        in_nav = [page.file for page in nav.pages]
+        others = sorted((f for f in files.documentation_pages() if f not in in_nav),
+                        key=lambda f: f.src_uri)
+        self.site.rows = locate_rows(((f.src_uri, f.content_string) for f in in_nav + others),
+                                     self.site)
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        """Tell the extension which page it renders, and how many front-matter lines to add."""
+        assert self.site is not None
+        raw = page.file.content_string
+        self.site.page = page.file.src_uri
+        self.site.line_offset = raw[:-len(markdown)].count("\n") if raw.endswith(markdown) else 0
+        return markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Link the packaged CSS and JS from pages that show a table, and only those."""
+        if not self.assets or '<div class="awesome-papers' not in output:
+            return output
+        urls = [html.escape(get_relative_url(f.url, page.url)) for f in self.assets]
+        css = "".join(f'<link rel="stylesheet" href="{u}">' for u in urls if u.endswith(".css"))
+        js = "".join(f'<script src="{u}" defer></script>' for u in urls if u.endswith(".js"))
+        output = output.replace("</head>", f"{css}</head>", 1)
+        end = output.rfind("</body>")
+        return output if end < 0 else f"{output[:end]}{js}{output[end:]}"
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: object) -> LiveReloadServer:
+        """Rebuild when a list or the enrichment cache changes, as for a page."""
+        for path in [*self.config.sources, *filter(None, [self.config.cache])]:
+            server.watch(path)
+        return server
