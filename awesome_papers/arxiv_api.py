@@ -11,7 +11,6 @@ sends, retries included.
 from __future__ import annotations
 
 import http.client
-import re
 import time
 import urllib.error
 import urllib.parse
@@ -19,23 +18,22 @@ import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
+from importlib import metadata
+
+from .arxiv import from_url
 
 try:
-    _VERSION = version("awesome-papers")
-except PackageNotFoundError:  # running from a source tree that is not installed
+    _VERSION = metadata.version("awesome-papers")
+except metadata.PackageNotFoundError:  # running from a source tree that is not installed
     _VERSION = "dev"
 
 API_URL = "http://export.arxiv.org/api/query"
-USER_AGENT = (
-    f"awesome-papers/{_VERSION} (arXiv metadata enrichment for awesome lists; "
-    "+https://pypi.org/project/awesome-papers/)"
-)
+#: Names the tool and what it does; add a contact URL here once the project has one.
+USER_AGENT = f"awesome-papers/{_VERSION} (arXiv metadata enrichment for awesome lists)"
 #: HTTP statuses that mean "slow down or try later", not "this request is wrong".
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 _NS = {"atom": "http://www.w3.org/2005/Atom", "arxiv": "http://arxiv.org/schemas/atom"}
-_ABS_ID = re.compile(r"/abs/(?P<id>.+?)v(?P<version>\d+)$")
 _ERROR_ID = "arxiv.org/api/errors"
 
 
@@ -103,15 +101,15 @@ def parse_feed(data: bytes) -> Feed:
         if _ERROR_ID in entry_id:
             errors.append(_text(entry, "atom:summary") or entry_id)
             continue
-        match = _ABS_ID.search(entry_id)
+        arxiv_id, version = from_url(entry_id) or (None, None)
         title = _text(entry, "atom:title")
-        if match is None or not title:
+        if arxiv_id is None or version is None or not title:
             continue  # an empty entry: the API's answer for a well-formed unknown id
         primary = entry.find("arxiv:primary_category", _NS)
         records.append(
             Record(
-                arxiv=match["id"],
-                version=int(match["version"]),
+                arxiv=arxiv_id,
+                version=version,
                 title=title,
                 authors=tuple(
                     name for a in entry.iterfind("atom:author", _NS)
