@@ -157,8 +157,9 @@ def enrich(
     client = client or ArxivClient()
     cache = read_cache(cache_path)
     ids = sorted(set(ids))
-    skipped = () if refresh else tuple(i for i in ids if i in cache.papers or i in cache.unknown)
-    todo = [i for i in ids if i not in skipped]
+    known = set() if refresh else cache.papers.keys() | cache.unknown.keys()
+    skipped = tuple(i for i in ids if i in known)
+    todo = [i for i in ids if i not in known]
     fetched: list[str] = []
     unknown: dict[str, str] = {}
     failed: dict[str, str] = {}
