@@ -80,7 +80,10 @@ def segments(tokens: Iterable[Token]) -> list[Seg]:
                 if text.strip():
                     out.append(Seg(style, text))
         elif kind == "html_inline":
-            out.append(Seg("html", tok.content))
+            if link is not None or styles:
+                add_text(tok.content)  # markup inside a title is text to us
+            else:
+                out.append(Seg("html", tok.content))
     return out
 
 

@@ -18,10 +18,10 @@ from . import urls
 from .shapes import Draft
 from .text import ascii_word, normalise_title
 
+# Google Scholar skips articles and prepositions, nothing else.
 _STOP = frozenset((
-    "a", "an", "the", "on", "of", "in", "for", "to", "and", "with", "via", "is", "are",
-    "towards", "toward", "from", "how", "what", "when", "why", "do", "does", "can", "your",
-    "you", "we", "our", "all", "at", "by", "as", "be", "not", "into",
+    "a", "an", "the", "on", "of", "in", "for", "to", "and", "with", "at", "by", "from",
+    "as", "via", "into", "towards", "toward",
 ))
 _LATEX = re.compile(r"\\[a-zA-Z]+|[${}^_]")
 

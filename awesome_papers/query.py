@@ -176,10 +176,6 @@ def _in_sources(entry: Entry, sources: Sequence[str]) -> bool:
                for s in sources)
 
 
-def _newest_first(entry: Entry) -> tuple[int, int, str]:
-    return (-(entry.year or 0), -(entry.month or 0), entry.arxiv or "")
-
-
 def select(collection: Collection, query: Query) -> tuple[list[Entry], list[QueryProblem]]:
     """The entries a query picks, in its order, and the values that matched nothing."""
     problems: list[QueryProblem] = []
@@ -221,7 +217,7 @@ def select(collection: Collection, query: Query) -> tuple[list[Entry], list[Quer
         entries = [e for e in entries if e.code]
 
     if query.sort == "newest":
-        entries.sort(key=_newest_first)
+        entries.sort(key=lambda e: (e.year or 0, e.month or 0, e.arxiv or ""), reverse=True)
     elif query.sort == "oldest":
         entries.sort(key=lambda e: (e.year is None, e.year or 0, e.month or 0, e.arxiv or ""))
     elif query.sort == "title":

@@ -18,7 +18,8 @@ from .model import Kind, Link
 
 MARKERS = ("🌟", "❤", "👍", "𝕏", "🤗", ":clapper:", "🔥", "⭐")
 _MEDIA = {"𝕏": "x", "🤗": "huggingface", ":clapper:": "video"}
-_RAW_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?([a-zA-Z][\w+.\-]*:[^)\s>]*)>?\s*\)")
+_RAW_LINK = re.compile(
+    r"\[([^\[\]]*)\]\(\s*<?([a-zA-Z][\w+.\-]*:(?:[^()\s>]|\([^()\s]*\))*)>?\s*\)")
 _VENUE_CODE = re.compile(r"^(?P<venue>.*\S)\s*,\s*(?P<year>(?:19|20)\d{2})$", re.S)
 _VENUE_TAG = re.compile(
     r"^\(?\s*(?P<venue>[A-Za-z][A-Za-z&.\- ]{1,40}?)\s*['’]?\s*(?P<year>(?:19|20)?\d{2})\s*\)?$"
