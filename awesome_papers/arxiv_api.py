@@ -157,7 +157,8 @@ class ArxivClient:
         request = urllib.request.Request(url, headers={"User-Agent": self.user_agent})
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return response.read()
+                body: bytes = response.read()
+                return body
         finally:
             # Counted from the end of a request, so slow answers never bunch the next ones.
             self._last_request = time.monotonic()
