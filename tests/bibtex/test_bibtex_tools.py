@@ -1,0 +1,119 @@
+"""The export in the real tools: BibTeX and biber under LaTeX, and sphinxcontrib-bibtex."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from awesome_papers import Collection
+from awesome_papers.bibtex import write_bibtex
+
+_PLAIN = r"""\documentclass{article}
+\usepackage{url}
+\usepackage{amsmath}
+\begin{document}
+\nocite{*}
+\bibliographystyle{plain}
+\bibliography{references}
+\end{document}
+"""
+_BIBLATEX = r"""\documentclass{article}
+\usepackage{amsmath}
+\usepackage[backend=biber]{biblatex}
+\addbibresource{references.bib}
+\begin{document}
+\nocite{*}
+\printbibliography
+\end{document}
+"""
+
+# BibTeX: "Warning--empty year in x", "I was expecting a `,'", "(There were 2 warnings)";
+# biber: "[12] Utils.pm:410> WARN - ...", "ERROR - ...".
+_BLG_PROBLEM = re.compile(
+    r"^.*(?:Warning--|I was expecting|There w(?:as|ere) \d+ (?:warning|error)|"
+    r"> (?:WARN|ERROR) - ).*$",
+    re.M,
+)
+
+
+def _need(*tools: str) -> None:
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    if not missing:
+        return
+    reason = f"{', '.join(missing)} not installed (Debian: texlive-latex-base, biber)"
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def _run(cwd: Path, *command: str) -> str:
+    done = subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, errors="replace", timeout=300
+    )
+    assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stdout[-3000:]}"
+    return done.stdout
+
+
+@pytest.mark.latex
+@pytest.mark.parametrize(
+    ("engine", "backend", "latex_escapes"),
+    [
+        # The 8-bit toolchain needs the escapes: pdfLaTeX has no fonts for CJK or Greek.
+        ("pdflatex", "bibtex", True),
+        ("pdflatex", "biber", True),
+        # UTF-8 as it is, for a Unicode engine.
+        ("lualatex", "bibtex", False),
+        ("lualatex", "biber", False),
+    ],
+)
+def test_reference_list_compiles_without_warnings(
+    tmp_path: Path, reference: Collection, engine: str, backend: str, latex_escapes: bool
+) -> None:
+    _need(engine, backend)
+    write_bibtex(
+        tmp_path / "references.bib", reference.entries,
+        sources=["llm-training.md"], latex_escapes=latex_escapes,
+    )
+    (tmp_path / "doc.tex").write_text(_PLAIN if backend == "bibtex" else _BIBLATEX)
+    latex = (engine, "-interaction=nonstopmode", "-halt-on-error", "doc.tex")
+    _run(tmp_path, *latex)
+    _run(tmp_path, backend, "doc")
+    _run(tmp_path, *latex)
+    _run(tmp_path, *latex)
+
+    blg = (tmp_path / "doc.blg").read_text(errors="replace")
+    assert not _BLG_PROBLEM.findall(blg), blg
+    log = (tmp_path / "doc.log").read_text(errors="replace")
+    assert not re.findall(r"^!.*$", log, re.M)
+    assert "undefined" not in log.lower(), "a citation or command was undefined"
+    bbl = (tmp_path / "doc.bbl").read_text(errors="replace")
+    items = bbl.count(r"\bibitem") if backend == "bibtex" else bbl.count(r"\entry{")
+    assert items == len(reference.entries)
+
+
+def test_sphinx_cites_every_key(tmp_path: Path, reference: Collection) -> None:
+    """sphinxcontrib-bibtex reads the export and resolves ``:cite:p:`` for every key, with -W."""
+    from sphinx.cmd.build import build_main
+
+    src = tmp_path / "src"
+    src.mkdir()
+    write_bibtex(src / "references.bib", reference.entries, sources=["llm-training.md"])
+    (src / "conf.py").write_text(
+        "extensions = ['sphinxcontrib.bibtex']\n"
+        "bibtex_bibfiles = ['references.bib']\n"
+        "project = 'bib'\n"
+    )
+    cites = "\n".join(f"- :cite:p:`{entry.key}`" for entry in reference.entries)
+    (src / "index.rst").write_text(f"Papers\n======\n\n{cites}\n\n.. bibliography::\n")
+    out = tmp_path / "out"
+    status = build_main(["-W", "-q", "-b", "html", str(src), str(out)])
+    assert status == 0
+    html = (out / "index.html").read_text()
+    assert html.count('role="doc-biblioentry"') == len(reference.entries)
+    # pybtex lower-cases titles in its styles; the braces keep the list's capitals
+    assert "CLIMB: CLustering-based Iterative Data Mixture Bootstrapping for Language" in html
