@@ -1,0 +1,40 @@
+"""references.bib in the output folder, and the ``:awesome-bibtex:`` link to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.util.osutil import relative_uri
+
+from awesome_papers.bibtex import write_bibtex
+
+from .sources import collection
+
+if TYPE_CHECKING:
+    from docutils.nodes import Element
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+
+def write_bibfile(app: Sphinx, exception: Exception | None) -> None:
+    """Write the .bib after a successful build in which the lists changed (or it is missing)."""
+    name = app.config.awesome_bibtex_file
+    if exception is not None or not name or not app.config.awesome_sources:
+        return
+    target = Path(app.outdir, name)
+    if target.is_file() and not app.env.domains["paper"].lists_changed:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_bibtex(target, collection(app.config).entries, sources=app.config.awesome_sources)
+
+
+def bibfile_link(builder: Builder, fromdocname: str, contnode: Element) -> Element:
+    """A link from the page to the .bib where the output is a browsable folder of files;
+    in a PDF or an e-book, where the file is not shipped, just the text."""
+    name = builder.config.awesome_bibtex_file
+    if not name or builder.format != "html" or "epub" in builder.name:
+        return contnode
+    refuri = relative_uri(builder.get_target_uri(fromdocname), name)
+    return nodes.reference("", "", contnode, refuri=refuri, internal=False)

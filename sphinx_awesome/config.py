@@ -1,0 +1,63 @@
+"""Typed, validated config values; a bad value fails at startup, naming what is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.errors import ConfigError
+
+from awesome_papers.query import DEFAULT_COLUMNS, parse_query
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+def setup_config(app: Sphinx) -> None:
+    """Register the ``awesome_*`` values; 'env' ones re-read every page when they change."""
+    add = app.add_config_value
+    add("awesome_sources", [], "env", types=frozenset({list, tuple}),
+        description="list files, relative to the conf.py directory")
+    add("awesome_bibtex_file", "references.bib", "", types=frozenset({str}),
+        description="name of the .bib written into the output folder; empty: none")
+    add("awesome_columns", list(DEFAULT_COLUMNS), "env", types=frozenset({list, tuple}),
+        description="default columns of awesome-papers tables")
+    add("awesome_badges", False, "env", types=frozenset({bool}),
+        description="show GitHub star badges, loaded from shields.io at page view")
+    add("awesome_cache", None, "env", types=frozenset({str, type(None)}),
+        description="arXiv enrichment cache (JSON), relative to the conf.py directory")
+    app.connect("config-inited", check_config)
+
+
+def source_paths(config: Config) -> list[Path]:
+    """The configured list files as absolute paths."""
+    return list(config._awesome_paths[0])
+
+
+def cache_path(config: Config) -> Path | None:
+    """The enrichment cache as an absolute path, if configured."""
+    return config._awesome_paths[1]
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Resolve paths against the conf dir; missing lists and unknown columns stop the build.
+
+    The resolved paths sit in a private attribute because directives and the domain see
+    the config but not the app; Sphinx neither pickles nor compares ``_`` attributes.
+    """
+    cache = config.awesome_cache
+    config._awesome_paths = (
+        tuple(Path(app.confdir, p).resolve() for p in config.awesome_sources),
+        Path(app.confdir, cache).resolve() if cache else None,
+    )
+    for path in source_paths(config):
+        if not path.is_file():
+            raise ConfigError(f"awesome_sources: list file not found: {path}")
+    bibtex_file = config.awesome_bibtex_file
+    if bibtex_file and (Path(bibtex_file).is_absolute() or ".." in Path(bibtex_file).parts):
+        raise ConfigError(f"awesome_bibtex_file must be a name inside the output folder, "
+                          f"not {bibtex_file!r}")
+    _, problems = parse_query({"columns": ", ".join(config.awesome_columns)})
+    if problems:
+        raise ConfigError("awesome_columns: " + "; ".join(p.message for p in problems))

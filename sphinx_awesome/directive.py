@@ -1,0 +1,90 @@
+"""``awesome-papers`` (a filtered table) and ``awesome-bibliography`` (what the page cites)."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from awesome_papers.nodes import paper_table
+from awesome_papers.query import parse_query, select
+
+from .sources import collection, warn
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from docutils.nodes import Node
+
+    from awesome_papers import Collection, Entry, QueryProblem
+
+
+class _AnyOption(dict):  # type: ignore[type-arg]
+    """Accept every option name, so the core's query parser (not docutils) reports
+    unknown ones, with a did-you-mean, as an ``awesome.bad-option`` warning."""
+
+    def __missing__(self, key: str) -> Callable[[str | None], str]:
+        return directives.unchanged
+
+
+def select_table(coll: Collection, options: Mapping[str, str],
+                 ) -> tuple[list[Entry], tuple[str, ...], list[QueryProblem], str]:
+    """Entries, columns and problems of a table, and a digest of all three: the
+    incremental check re-runs this on the new list and re-reads the page if it differs."""
+    query, problems = parse_query(options)
+    entries, more = select(coll, query)
+    problems += more
+    digest = hashlib.sha256(repr((entries, query.columns, problems)).encode()).hexdigest()
+    return entries, query.columns, problems, digest
+
+
+class AwesomePapers(SphinxDirective):
+    """A table of the entries that the filter options select (DESIGN.md's filter words)."""
+
+    option_spec: ClassVar[dict[str, Callable[[str | None], object]]] = _AnyOption(
+        caption=directives.unchanged, name=directives.unchanged,
+        **{"class": directives.class_option},
+    )
+
+    def run(self) -> list[Node]:
+        options = {"columns": ", ".join(self.config.awesome_columns)}
+        options.update((k, v) for k, v in self.options.items()
+                       if k not in ("caption", "class", "name"))
+        entries, columns, problems, digest = select_table(collection(self.config), options)
+        for problem in problems:
+            warn(problem.message, self.get_location(), problem.code)
+
+        table = paper_table(entries, columns, badges=self.config.awesome_badges,
+                            caption=self.options.get("caption"),
+                            classes=self.options.get("class", []))
+        self.set_source_info(table)
+        docname = self.env.current_document.docname
+        anchored = self.env.domains["paper"].note_table(
+            docname, (e.key for e in entries), options, digest)
+        for row in table.findall(nodes.row):
+            if row["ids"] and row["ids"][0] in anchored:
+                row["ids"] = []  # an earlier table on this page has the anchor
+        self.add_name(table)
+        return [table]
+
+
+class awesome_bibliography(nodes.General, nodes.Element):
+    """Placeholder, filled at write time with the entries its page cites."""
+
+
+class AwesomeBibliography(SphinxDirective):
+    """The papers cited on this page, in citation order."""
+
+    option_spec: ClassVar[dict[str, Callable[[str | None], object]]] = {
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[Node]:
+        node = awesome_bibliography(docname=self.env.current_document.docname,
+                                    classes=["awesome-bibliography",
+                                             *self.options.get("class", [])])
+        self.set_source_info(node)
+        return [node]

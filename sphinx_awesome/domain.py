@@ -1,0 +1,124 @@
+"""The ``paper`` domain: which page shows which entry, which page cites what.
+
+All cross-page state lives here, per document, so ``clear_doc`` and
+``merge_domaindata`` keep it right under ``-j`` and incremental builds. Citations are
+resolved at write time, so a page that only cites an entry shows its current title
+after the list changes without being re-read.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.util.nodes import make_refnode
+
+from awesome_papers.nodes import citation_label, safe_url, title_nodes
+
+from .bibfile import bibfile_link
+from .roles import PaperRole
+from .sources import collection
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Set
+
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+    from awesome_papers import Entry
+
+
+class PaperDomain(Domain):
+    """Entries shown in tables are the domain's objects; ``cite``/``title`` refer to them."""
+
+    name = "paper"
+    label = "Awesome papers"
+    object_types = {"entry": ObjType("entry", "cite", "title")}  # noqa: RUF012
+    roles = {"cite": PaperRole("cite"), "title": PaperRole("title")}  # noqa: RUF012
+    initial_data: dict[str, Any] = {  # noqa: RUF012
+        "shown": {},      # docname -> keys given a row anchor on that page, in page order
+        "tables": {},     # docname -> [(directive options, digest of what they selected)]
+        "cites": {},      # docname -> {reference as written: it named an entry when read}
+        "resolved": {},   # docname -> digest of what its citations resolved to when written
+        "homes": {},      # key -> docnames showing it, in document order (set each build)
+        "lists": "",      # fingerprint of the list files at the last build
+    }
+    #: Set each build, not pickled: did the lists or the pages showing entries change?
+    lists_changed = True
+    homes_changed = True
+
+    def clear_doc(self, docname: str) -> None:
+        for name in ("shown", "tables", "cites", "resolved"):
+            self.data[name].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for name in ("shown", "tables", "cites"):
+            for docname in docnames & otherdata[name].keys():
+                self.data[name][docname] = otherdata[name][docname]
+
+    def note_table(self, docname: str, keys: Iterable[str], options: dict[str, str],
+                   digest: str) -> set[str]:
+        """Record a table; returns the keys that already have a row anchor on the page."""
+        shown = self.data["shown"].setdefault(docname, [])
+        before = set(shown)
+        shown.extend(k for k in dict.fromkeys(keys) if k not in before)
+        self.data["tables"].setdefault(docname, []).append((options, digest))
+        return before
+
+    def note_cite(self, docname: str, ref: str, found: bool) -> None:
+        self.data["cites"].setdefault(docname, {})[ref] = found
+
+    def home(self, key: str, fromdocname: str) -> str | None:
+        """The page whose row a citation links to: this page if it shows the entry, else
+        the first page in toctree order that does."""
+        docnames = self.data["homes"].get(key, ())
+        if fromdocname in docnames:
+            return fromdocname
+        return docnames[0] if docnames else None
+
+    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                     typ: str, target: str, node: pending_xref, contnode: Element,
+                     ) -> nodes.reference | nodes.Element | None:
+        if typ == "bibtex":
+            return bibfile_link(builder, fromdocname, contnode)
+        entry = collection(env.config).get(target)
+        if entry is None:
+            return contnode  # warned when the page was read
+        return self._link(entry, fromdocname, builder, typ, node)
+
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                         target: str, node: pending_xref, contnode: Element,
+                         ) -> list[tuple[str, nodes.reference | nodes.Element]]:
+        entry = collection(env.config).get(target)
+        if entry is None:
+            return []
+        return [("paper:cite", self._link(entry, fromdocname, builder, "cite", node))]
+
+    def _link(self, entry: Entry, fromdocname: str, builder: Builder, typ: str,
+              node: pending_xref) -> nodes.Element:
+        inner = nodes.inline(classes=["awesome-cite", f"awesome-cite-{typ}"])
+        if node.get("refexplicit"):
+            inner += nodes.Text(node["awesome_text"])
+        elif typ == "title":
+            inner.extend(title_nodes(entry))
+        else:
+            inner += nodes.Text(citation_label(entry))
+        home = self.home(entry.key, fromdocname)
+        if home is not None:
+            ref = make_refnode(builder, fromdocname, home, entry.key, inner, entry.title)
+            if ref.get("refuri", "").startswith("#"):  # all pages in one (singlehtml)
+                del ref["refuri"]
+                ref["refid"] = entry.key
+            return ref
+        url = safe_url(entry.url)
+        if url is None:
+            return inner
+        return nodes.reference("", "", inner, refuri=url, reftitle=entry.title)
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        entries = {key: docnames[0] for key, docnames in self.data["homes"].items()}
+        for key, docname in sorted(entries.items()):
+            yield key, key, "entry", docname, key, 1

@@ -1,0 +1,42 @@
+"""``setup()``: declares config values, directives, roles, the domain and event handlers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import awesome_papers
+
+from .bibfile import write_bibfile
+from .config import setup_config
+from .directive import AwesomeBibliography, AwesomePapers, awesome_bibliography
+from .domain import PaperDomain
+from .incremental import find_homes, outdated, rewritten
+from .roles import BibtexRole, PaperRole
+from .transforms import DropRemoteBadges, FillBibliography, LatexRowAnchors
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register everything; all state is per document in the domain, hence parallel-safe."""
+    setup_config(app)
+    app.add_domain(PaperDomain)
+    app.add_node(awesome_bibliography)
+    app.add_directive("awesome-papers", AwesomePapers)
+    app.add_directive("awesome-bibliography", AwesomeBibliography)
+    app.add_role("paper", PaperRole("cite"))
+    app.add_role("awesome-bibtex", BibtexRole())
+    for transform in (FillBibliography, DropRemoteBadges, LatexRowAnchors):
+        app.add_post_transform(transform)
+    app.connect("env-get-outdated", outdated)
+    app.connect("env-updated", find_homes)
+    app.connect("env-get-updated", rewritten)
+    app.connect("build-finished", write_bibfile)
+    return {
+        "version": awesome_papers.__version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,89 @@
+"""Rebuild exactly the pages a list change affects.
+
+A changed list re-reads the pages whose tables now select something else, and the pages
+whose citations start or stop naming an entry (their warnings change). Pages whose
+citations now resolve differently (new title, row moved to another page) are only
+re-written. An unchanged list costs one hash per build and re-reads nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+from .directive import select_table
+from .sources import collection, fingerprint, report_diagnostics
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+             removed: set[str]) -> list[str]:
+    """``env-get-outdated``: what a list change re-reads. A changed list is parsed here and
+    its own problems reported; an unchanged one is not even parsed (like an unchanged page,
+    whose warnings Sphinx does not repeat either)."""
+    domain = env.domains["paper"]
+    data = domain.data
+    lists = fingerprint(app.config)
+    domain.lists_changed = data["lists"] != lists
+    if not domain.lists_changed:
+        return []
+    data["lists"] = lists
+    report_diagnostics(app.config)
+    coll = collection(app.config)
+    stale = {docname for docname, tables in data["tables"].items()
+             if any(select_table(coll, options)[3] != digest for options, digest in tables)}
+    stale |= {docname for docname, cites in data["cites"].items()
+              if any((coll.get(ref) is not None) != found for ref, found in cites.items())}
+    return sorted(stale - removed)
+
+
+def document_order(env: BuildEnvironment) -> list[str]:
+    """Documents in toctree order from the root, then the rest by name."""
+    order: dict[str, None] = {}
+    stack = [env.config.root_doc]
+    while stack:
+        docname = stack.pop()
+        if docname in order or docname not in env.all_docs:
+            continue
+        order[docname] = None
+        stack.extend(reversed(env.toctree_includes.get(docname, [])))
+    return [*order, *sorted(set(env.all_docs) - order.keys())]
+
+
+def find_homes(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: for each key, the pages that show it, in document order."""
+    domain = env.domains["paper"]
+    homes: dict[str, list[str]] = {}
+    for docname in document_order(env):
+        for key in domain.data["shown"].get(docname, ()):
+            homes.setdefault(key, []).append(docname)
+    domain.homes_changed = domain.data["homes"] != homes
+    domain.data["homes"] = homes
+
+
+def rewritten(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: pages whose citations now resolve to other text or targets.
+
+    Only pages read in this build lack a digest; all are checked when a list or a row's
+    page changed."""
+    domain = env.domains["paper"]
+    everything = domain.lists_changed or domain.homes_changed
+    docnames = [d for d in domain.data["cites"] if everything or d not in domain.data["resolved"]]
+    if not docnames:
+        return []
+    coll = collection(app.config)
+    changed = []
+    for docname in docnames:
+        resolved = []
+        cites = domain.data["cites"][docname]
+        for ref in cites:
+            entry = coll.get(ref)
+            resolved.append((ref, entry, entry and domain.home(entry.key, docname)))
+        digest = hashlib.sha256(repr(resolved).encode()).hexdigest()
+        if domain.data["resolved"].get(docname) != digest:
+            domain.data["resolved"][docname] = digest
+            changed.append(docname)
+    return changed

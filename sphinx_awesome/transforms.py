@@ -1,0 +1,78 @@
+"""Write-time work: fill bibliographies, and adapt tables to builders that need it.
+
+Tables stay plain docutils nodes in the doctree; what only some builders need (no remote
+badge images in PDFs and e-books, LaTeX labels for row anchors) happens here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from awesome_papers.nodes import reference_item
+
+from .directive import awesome_bibliography
+from .sources import collection
+
+if TYPE_CHECKING:
+    from typing import Any
+
+
+class FillBibliography(SphinxPostTransform):
+    """Replace each ``awesome-bibliography`` with the entries its page cites, current as of
+    this build (so a list change updates it without re-reading the page)."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        cites = self.env.domains["paper"].data["cites"]
+        coll = collection(self.config)
+        for node in list(self.document.findall(awesome_bibliography)):
+            entries = {}
+            for ref in cites.get(node["docname"], {}):
+                entry = coll.get(ref)
+                if entry is not None:
+                    entries.setdefault(entry.key, entry)
+            if not entries:
+                node.parent.remove(node)
+                continue
+            items = nodes.bullet_list(classes=node["classes"])
+            for entry in entries.values():
+                items += nodes.list_item("", reference_item(entry))
+            node.replace_self(items)
+
+
+class DropRemoteBadges(SphinxPostTransform):
+    """Star badges are remote images; builders that would download them (LaTeX, epub)
+    get none, before Sphinx's image downloader (priority 100) sees them."""
+
+    default_priority = 50
+
+    def run(self, **kwargs: Any) -> None:
+        if self.app.builder.supported_remote_images:
+            return
+        for image in list(self.document.findall(nodes.image)):
+            if "awesome-badge" in image["classes"]:
+                image.parent.remove(image)
+
+
+class LatexRowAnchors(SphinxPostTransform):
+    """LaTeX writes no label for a table row's id: put a target in the row's first cell so
+    citations can link to it, and draw the highlight star as math, which every engine has."""
+
+    default_priority = 50
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for table in self.document.findall(nodes.table):
+            if "awesome-papers" not in table["classes"]:
+                continue
+            for row in table.findall(nodes.row):
+                paragraphs = list(row.findall(nodes.paragraph))
+                if row["ids"] and paragraphs:
+                    paragraphs[0].insert(0, nodes.target("", "", ids=list(row["ids"])))
+            for star in list(table.findall(nodes.inline)):
+                if "awesome-star" in star["classes"]:
+                    star.replace_self([nodes.math("\\star", "\\star"), nodes.Text(" ")])
