@@ -44,24 +44,36 @@ def _merge(first: Draft, other: Draft) -> None:
 
 
 def dedupe(placed: list[Placed]) -> tuple[list[Placed], list[Diagnostic]]:
-    """Merge entries with the same arXiv id, URL or normalised title into the first."""
-    seen: dict[tuple[str, str], Placed] = {}
+    """Merge entries with the same arXiv id, URL or normalised title into the first.
+
+    Drafts come from the per-file parse cache, so a draft is copied before a merge
+    changes it.
+    """
+    seen: dict[tuple[str, str], int] = {}
     kept: list[Placed] = []
+    copied: set[int] = set()
     diagnostics = []
     for item in placed:
         draft, path = item[0], item[3]
-        match = next(((what, seen[(what, value)]) for what, value in _identities(draft)
+        identities = _identities(draft)
+        match = next(((what, seen[(what, value)]) for what, value in identities
                       if (what, value) in seen), None)
         if match is None:
+            for ident in identities:
+                seen.setdefault(ident, len(kept))
             kept.append(item)
-            for ident in _identities(draft):
-                seen.setdefault(ident, item)
             continue
-        what, first = match
-        _merge(first[0], draft)
+        what, index = match
+        if index not in copied:
+            first = kept[index][0]
+            kept[index] = (replace(first, code=list(first.code), links=list(first.links)),
+                           *kept[index][1:])
+            copied.add(index)
+        first_draft, first_path = kept[index][0], kept[index][3]
+        _merge(first_draft, draft)
         diagnostics.append(Diagnostic(
             path, draft.line, 1, "warning", "duplicate",
-            f"duplicate of {first[0].title[:50]!r} at {first[3]}:{first[0].line} "
+            f"duplicate of {first_draft.title[:50]!r} at {first_path}:{first_draft.line} "
             f"(same {what}); merged into it",
         ))
     return kept, diagnostics
@@ -83,10 +95,7 @@ def _entry(draft: Draft, key: str, titles: tuple[str, ...], slugs: tuple[str, ..
 
 def finish(parsed: Sequence[Parsed]) -> Collection:
     """One collection from parsed files: duplicates merged, keys assigned."""
-    placed: list[Placed] = [
-        (replace(d, code=list(d.code), links=list(d.links), authors=list(d.authors)), t, s, p.path)
-        for p in parsed for d, t, s in p.drafts
-    ]
+    placed: list[Placed] = [(d, t, s, p.path) for p in parsed for d, t, s in p.drafts]
     kept, dup_diagnostics = dedupe(placed)
     keys = assign_keys([item[0] for item in kept])
     entries = tuple(_entry(d, k, t, s, p) for (d, t, s, p), k in zip(kept, keys, strict=True))

@@ -24,7 +24,14 @@ from .shapes import Draft, read_record, split_records, venue_tag
 from .slugs import SlugCounter, heading_text
 from .tables import read_table
 
+
+def _as_written(url: str) -> str:
+    """Keep link targets as the list writes them: renderers escape them, keys read them."""
+    return url
+
+
 _MD = MarkdownIt("commonmark").enable("table")
+_MD.normalizeLink = _as_written  # type: ignore[method-assign]
 
 
 @dataclass

@@ -17,6 +17,8 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form, for matching (``Güra`` -> ``gura``)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

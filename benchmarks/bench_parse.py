@@ -1,0 +1,46 @@
+"""Parse speed and memory against markdown-it-py's bare parse of the same text.
+
+Target (issue 2): parse + records <= 1.3x the bare parse; 100k entries in <= 1 GB peak.
+Run: python benchmarks/bench_parse.py [SIZES...]   (default 1000 10000 100000)
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from common import best_of, corpus
+from markdown_it import MarkdownIt
+
+from awesome_papers.finish import finish
+from awesome_papers.parse import parse_file
+
+_PEAK = """
+import resource, sys
+from awesome_papers import load
+c = load(sys.argv[1])
+print(len(c.entries), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def row(size: int) -> str:
+    """One line of the table: both parses of the same generated text, and peak memory."""
+    md_path, _ = corpus(size)
+    text = md_path.read_text(encoding="utf-8")
+    bare = MarkdownIt("commonmark").enable("table")
+    repeat = 3 if size < 100_000 else 1
+    base = best_of(lambda: bare.parse(text), repeat)
+    ours = best_of(lambda: finish([parse_file(text, str(md_path))]), repeat)
+    out = subprocess.run([sys.executable, "-c", _PEAK, str(md_path)], check=True,
+                         capture_output=True, text=True).stdout.split()
+    return f"{size:>8} {base:>11.2f}s {ours:>9.2f}s {ours / base:>6.2f} {int(out[1]) / 1024:>8.0f}"
+
+
+def main(sizes: list[int]) -> None:
+    print(f"{'entries':>8} {'markdown-it':>12} {'awesome':>10} {'ratio':>6} {'peak MB':>8}")
+    for size in sizes:
+        print(row(size), flush=True)
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [1000, 10_000, 100_000])
