@@ -61,10 +61,15 @@ def render(node: nodes.Node) -> str:
     return "".join(translator.body)
 
 
+def anchor(name: str) -> str:
+    """The id a table's ``name`` becomes (docutils' rule, as under Sphinx)."""
+    return nodes.make_id(name)
+
+
 def _wrapped(child: nodes.Element, classes: Sequence[str], name: str | None) -> str:
     box = nodes.container(classes=list(dict.fromkeys(classes)))
     if name:
-        box["ids"] = [nodes.make_id(name)]
+        box["ids"] = [anchor(name)]
     box += child
     return render(box)
 
