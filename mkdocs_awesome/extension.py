@@ -7,10 +7,10 @@ page or to the paper.
 
 Blocks are replaced by a preprocessor that runs after ``snippets`` and whitespace
 normalisation (which would strip the stash placeholders) and before ``fenced_code`` and
-``superfences``. A top-level
-table goes into the page as raw HTML lines, so MkDocs sees the row ids and validates
-``page.md#key`` links; an indented one (inside an admonition or a tab) is stashed whole,
-so Markdown never touches its text.
+``superfences``. Each table's HTML goes into Markdown's stash whole, so Markdown neither
+re-parses nor touches it (cheap at 10k rows, safe inside admonitions and tabs); the ids
+it gives rows are recorded in ``Site.anchors`` for the plugin to hand to MkDocs' anchor
+validation.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from awesome_papers.html import papers_html, references_html
+from awesome_papers.html import anchor, papers_html, references_html
 
 from .blocks import find_blocks
 from .citations import PRIORITY, CitationProcessor
@@ -48,18 +48,19 @@ class BlockPreprocessor(Preprocessor):
         out: list[str] = []
         position = 0
         for block in find_blocks(lines):
-            out += [*lines[position:block.start], "", *self._render(block), ""]
+            out += [*lines[position:block.start], "", block.indent + self._render(block), ""]
             position = block.end
+        self.page.site.anchors[self.page.site.page] = self.page.shown | self.page.names
         return out + lines[position:]
 
-    def _render(self, block: Block) -> list[str]:
+    def _render(self, block: Block) -> str:
+        """The stash placeholder for a block's HTML (a bibliography's is filled in later)."""
         site = self.page.site
         if block.name == "awesome-bibliography":
             problems = bibliography_problems(block)
             classes = tuple((block.options.get("class") or "").split())
             self.page.bibliographies.append((len(self.md.htmlStash.rawHtmlBlocks), classes))
-            placeholder = self.md.htmlStash.store("")
-            lines = [block.indent + placeholder]
+            html = ""
         else:
             table = resolve(block, site)
             problems = table.problems
@@ -67,11 +68,11 @@ class BlockPreprocessor(Preprocessor):
                                caption=table.caption, classes=table.classes, name=table.name,
                                anchored=self.page.shown)
             self.page.shown.update(entry.key for entry in table.entries)
-            lines = ([block.indent + self.md.htmlStash.store(html)] if block.indent
-                     else html.splitlines())
+            if table.name:
+                self.page.names.add(anchor(table.name))
         for problem in problems:
             site.warn(block.start + 1, problem.code, problem.message)
-        return lines
+        return self.md.htmlStash.store(html)
 
 
 class BibliographyPostprocessor(Postprocessor):

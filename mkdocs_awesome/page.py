@@ -25,6 +25,8 @@ class PageState:
     lines: list[str] = field(default_factory=list)
     #: Keys of the rows this page's own tables show.
     shown: set[str] = field(default_factory=set)
+    #: Ids of the page's tables that have a ``:name:``.
+    names: set[str] = field(default_factory=set)
     #: Entries cited on the page, in first-cited order.
     cited: dict[str, Entry] = field(default_factory=dict)
     #: ``htmlStash`` indexes of ``{awesome-bibliography}`` blocks, with their classes.
@@ -32,7 +34,8 @@ class PageState:
 
     def start(self, lines: list[str]) -> None:
         self.lines = list(lines)
-        self.shown.clear()
+        self.shown = set()
+        self.names = set()
         self.cited.clear()
         self.bibliographies.clear()
 

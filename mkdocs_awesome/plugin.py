@@ -106,6 +106,15 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
         self.site.line_offset = raw[:-len(markdown)].count("\n") if raw.endswith(markdown) else 0
         return markdown
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        """Tell MkDocs' anchor validation about the row ids inside the stashed tables."""
+        assert self.site is not None
+        ids = self.site.anchors.pop(page.file.src_uri, set())
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= ids
+        return html
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Link the packaged CSS and JS from pages that show a table, and only those."""
         if not self.assets or '<div class="awesome-papers' not in output:

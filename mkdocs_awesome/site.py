@@ -33,6 +33,9 @@ class Site:
     badges: bool = False
     #: Entry key -> source path (relative to ``docs_dir``) of the page whose table shows it.
     rows: dict[str, str] = field(default_factory=dict)
+    #: Page source path -> the ids its tables carry. The tables are stashed HTML that MkDocs
+    #: does not read, so the plugin adds these to the page's anchors for link validation.
+    anchors: dict[str | None, set[str]] = field(default_factory=dict)
     #: Source path of the page being rendered; ``None`` when the extension runs alone.
     page: str | None = None
     #: Lines before the Markdown MkDocs hands over (front matter), so warnings cite file lines.
