@@ -7,7 +7,7 @@ import shutil
 import sys
 from collections.abc import Sequence
 
-from . import enrich_cli, export
+from . import bibtex, enrich_cli, export
 from .enrich import apply_cache
 from .files import write_atomic
 from .model import Collection, Diagnostic, Entry
@@ -75,8 +75,22 @@ def _check(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     collection = load(args.lists)
     entries = _selected(collection, args)
-    fmt = args.format or ("csv" if (args.output or "").endswith(".csv") else "json")
-    text = export.to_csv(entries) if fmt == "csv" else export.to_json(collection, entries)
+    suffix = (args.output or "").rpartition(".")[2]
+    fmt = args.format or (suffix if suffix in ("csv", "bib") else "json")
+    if fmt != "bib" and (args.bib or args.latex_escapes):
+        print("awesome-papers: error: --bib and --latex-escapes need --format bib",
+              file=sys.stderr)
+        return 2
+    if fmt == "bib":
+        try:
+            merge = bibtex.read_bib(args.bib) if args.bib else None
+        except ValueError as error:
+            print(f"awesome-papers: error: {error}", file=sys.stderr)
+            return 2
+        text = bibtex.bibtex_string(entries, sources=args.lists,
+                                    latex_escapes=args.latex_escapes, merge=merge)
+    else:
+        text = export.to_csv(entries) if fmt == "csv" else export.to_json(collection, entries)
     if args.output:
         write_atomic(args.output, text)
         print(f"wrote {len(entries)} entries to {args.output}", file=sys.stderr)
@@ -117,10 +131,14 @@ def build_parser() -> argparse.ArgumentParser:
     enrich_cli.add_check_option(check)
     check.set_defaults(run=_check)
 
-    exp = commands.add_parser("export", help="write entries as JSON or CSV")
+    exp = commands.add_parser("export", help="write entries as JSON, CSV or BibTeX")
     exp.add_argument("lists", nargs="+", metavar="LIST")
-    exp.add_argument("--format", choices=("json", "csv"),
+    exp.add_argument("--format", choices=("json", "csv", "bib"),
                      help="default: from the -o suffix, else json")
+    exp.add_argument("--bib", metavar="FILE",
+                     help="hand-kept .bib to merge: its matching entries' fields win")
+    exp.add_argument("--latex-escapes", action="store_true",
+                     help="bib: write non-ASCII as LaTeX escapes (8-bit BibTeX, pdfLaTeX)")
     exp.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
     _add_filters(exp)
     exp.set_defaults(run=_export)
