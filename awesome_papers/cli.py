@@ -53,10 +53,14 @@ def _selected(collection: Collection, args: argparse.Namespace) -> list[Entry]:
     return entries
 
 
-def _check(args: argparse.Namespace) -> int:
+def _collection(args: argparse.Namespace) -> Collection:
+    """The lists, with the arXiv cache applied when ``--cache`` names one."""
     collection = load(args.lists)
-    if args.cache:
-        collection = apply_cache(collection, args.cache)
+    return apply_cache(collection, args.cache) if args.cache else collection
+
+
+def _check(args: argparse.Namespace) -> int:
+    collection = _collection(args)
     diagnostics: list[Diagnostic] = list(collection.diagnostics)
     for d in diagnostics:
         if args.format == "github":
@@ -73,7 +77,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    collection = load(args.lists)
+    collection = _collection(args)
     entries = _selected(collection, args)
     suffix = (args.output or "").rpartition(".")[2]
     fmt = args.format or (suffix if suffix in ("csv", "bib") else "json")
@@ -140,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--latex-escapes", action="store_true",
                      help="bib: write non-ASCII as LaTeX escapes (8-bit BibTeX, pdfLaTeX)")
     exp.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
+    exp.add_argument("--cache", metavar="FILE",
+                     help="arXiv cache from 'enrich': full authors, DOI, primary class")
     _add_filters(exp)
     exp.set_defaults(run=_export)
 

@@ -109,8 +109,10 @@ class Collection:
     sections: tuple[Section, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     sources: tuple[str, ...] = ()
-    _by_key: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
-    _by_arxiv: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
+    _by_key: dict[str, Entry] = field(default_factory=dict, init=False, compare=False,
+                                      repr=False)
+    _by_arxiv: dict[str, Entry] = field(default_factory=dict, init=False, compare=False,
+                                        repr=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:

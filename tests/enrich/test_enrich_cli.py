@@ -92,3 +92,18 @@ def test_failed_ids_exit_1_and_say_how_to_retry(
     assert code == 1
     assert "failed: 2504.13161 (HTTP 503" in err
     assert "run the same command again" in err
+
+
+def test_export_with_cache_has_full_authors(arxiv_server: FakeArxiv, paper_list: Path,
+                                            tmp_path: Path) -> None:
+    cache = tmp_path / "awesome-cache.json"
+    assert main(["enrich", str(paper_list), "--cache", str(cache),
+                 "--api-url", arxiv_server.url]) == 0
+    plain, enriched = tmp_path / "plain.json", tmp_path / "enriched.json"
+    assert main(["export", str(paper_list), "-o", str(plain)]) == 0
+    assert main(["export", str(paper_list), "--cache", str(cache), "-o", str(enriched)]) == 0
+    before = {e["arxiv"]: e for e in json.loads(plain.read_text(encoding="utf-8"))["entries"]}
+    after = {e["arxiv"]: e for e in json.loads(enriched.read_text(encoding="utf-8"))["entries"]}
+    assert before["2504.13161"]["authors_truncated"]
+    assert not after["2504.13161"]["authors_truncated"]
+    assert len(after["2504.13161"]["authors"]) > len(before["2504.13161"]["authors"])
