@@ -1,0 +1,29 @@
+"""Every diagnostic code, its severity and what it means: the one documented list.
+
+``docs/diagnostics.md`` is written from the same list, and a test checks that every
+code the parser or the arXiv cache can emit appears here.
+"""
+
+from __future__ import annotations
+
+#: code -> (severity, meaning)
+CODES: dict[str, tuple[str, str]] = {
+    "duplicate": ("warning", "the same arXiv id, URL or normalised title as an earlier entry; "
+                             "merged into the first, and both lines are named"),
+    "no-title": ("error", "an item with a link or arXiv id but no title"),
+    "broken-title": ("warning", "an entry whose first title line(s) were lost; "
+                                "the fragment that remains is used"),
+    "glued-entries": ("warning", "a second entry runs into an item with no line break"),
+    "bad-arxiv-id": ("error", "an arXiv id that cannot exist (e.g. 2307.092881)"),
+    "bad-url": ("warning", "a URL with a space in it or a trailing '.'"),
+    "unsafe-link": ("error", "a link whose scheme is not http(s), mailto or a relative path "
+                             "(javascript:, data:, ...); the link is dropped, its text kept"),
+    "duplicate-authors": ("info", "an author line repeated within one entry"),
+    "empty-section": ("info", "a heading with no entries and no subsections"),
+    "unrecognised-item": ("warning", "a list item that matches no entry shape"),
+    "arxiv-unknown": ("error", "the arXiv API does not know this id (check --cache)"),
+    "arxiv-title-mismatch": ("warning", "the list's title differs from arXiv's; the list wins"),
+    "arxiv-outdated": ("info", "the list pins an older version than arXiv's latest"),
+    "arxiv-uncached": ("info", "a paper the arXiv cache has no record of (run enrich)"),
+    "cache-unreadable": ("warning", "the arXiv cache file is missing or not valid JSON"),
+}
