@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
@@ -12,7 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 from awesome_papers.nodes import paper_table
 from awesome_papers.query import parse_query, select
 
-from .sources import collection, warn
+from .sources import collection, digest, warn
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -37,8 +36,7 @@ def select_table(coll: Collection, options: Mapping[str, str],
     query, problems = parse_query(options)
     entries, more = select(coll, query)
     problems += more
-    digest = hashlib.sha256(repr((entries, query.columns, problems)).encode()).hexdigest()
-    return entries, query.columns, problems, digest
+    return entries, query.columns, problems, digest(entries, query.columns, problems)
 
 
 class AwesomePapers(SphinxDirective):
@@ -53,7 +51,7 @@ class AwesomePapers(SphinxDirective):
         options = {"columns": ", ".join(self.config.awesome_columns)}
         options.update((k, v) for k, v in self.options.items()
                        if k not in ("caption", "class", "name"))
-        entries, columns, problems, digest = select_table(collection(self.config), options)
+        entries, columns, problems, table_digest = select_table(collection(self.config), options)
         for problem in problems:
             warn(problem.message, self.get_location(), problem.code)
 
@@ -63,7 +61,7 @@ class AwesomePapers(SphinxDirective):
         self.set_source_info(table)
         docname = self.env.current_document.docname
         anchored = self.env.domains["paper"].note_table(
-            docname, (e.key for e in entries), options, digest)
+            docname, (e.key for e in entries), options, table_digest)
         for row in table.findall(nodes.row):
             if row["ids"] and row["ids"][0] in anchored:
                 row["ids"] = []  # an earlier table on this page has the anchor

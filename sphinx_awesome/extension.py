@@ -12,7 +12,7 @@ from .directive import AwesomeBibliography, AwesomePapers, awesome_bibliography
 from .domain import PaperDomain
 from .incremental import find_homes, outdated, rewritten
 from .roles import BibtexRole, PaperRole
-from .transforms import DropRemoteBadges, FillBibliography, LatexRowAnchors
+from .transforms import FillBibliography, LatexRowAnchors, add_badge_filter
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,8 +28,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("awesome-bibliography", AwesomeBibliography)
     app.add_role("paper", PaperRole("cite"))
     app.add_role("awesome-bibtex", BibtexRole())
-    for transform in (FillBibliography, DropRemoteBadges, LatexRowAnchors):
-        app.add_post_transform(transform)
+    app.add_post_transform(FillBibliography)
+    app.add_post_transform(LatexRowAnchors)
+    app.connect("builder-inited", add_badge_filter)
     app.connect("env-get-outdated", outdated)
     app.connect("env-updated", find_homes)
     app.connect("env-get-updated", rewritten)

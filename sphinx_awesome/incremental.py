@@ -8,11 +8,10 @@ re-written. An unchanged list costs one hash per build and re-reads nothing.
 
 from __future__ import annotations
 
-import hashlib
 from typing import TYPE_CHECKING
 
 from .directive import select_table
-from .sources import collection, fingerprint, report_diagnostics
+from .sources import collection, digest, fingerprint, report_diagnostics
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -77,13 +76,11 @@ def rewritten(app: Sphinx, env: BuildEnvironment) -> list[str]:
     coll = collection(app.config)
     changed = []
     for docname in docnames:
-        resolved = []
-        cites = domain.data["cites"][docname]
-        for ref in cites:
-            entry = coll.get(ref)
-            resolved.append((ref, entry, entry and domain.home(entry.key, docname)))
-        digest = hashlib.sha256(repr(resolved).encode()).hexdigest()
-        if domain.data["resolved"].get(docname) != digest:
-            domain.data["resolved"][docname] = digest
+        refs = list(domain.data["cites"][docname])
+        entries = [coll.get(ref) for ref in refs]
+        homes = [e and domain.home(e.key, docname) for e in entries]
+        now = digest(entries, refs, homes)
+        if domain.data["resolved"].get(docname) != now:
+            domain.data["resolved"][docname] = now
             changed.append(docname)
     return changed

@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 import awesome_papers
+from awesome_papers import Entry
 
 from .config import cache_path, source_paths
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sphinx.config import Config
 
     from awesome_papers import Collection
@@ -45,6 +48,13 @@ def collection(config: Config) -> Collection:
     return _enriched[0][2]
 
 
+def digest(entries: Iterable[Entry | None], *extra: object) -> str:
+    """A stable digest of what a page shows. Entries count without their source line, so
+    an edit above them in the list does not rebuild their pages."""
+    shown = [e and {k: v for k, v in vars(e).items() if k != "line"} for e in entries]
+    return hashlib.sha256(repr((shown, extra)).encode()).hexdigest()
+
+
 def fingerprint(config: Config) -> str:
     """A digest of the list files and the cache: equal digests mean equal entries."""
     digest = hashlib.sha256()
@@ -61,5 +71,5 @@ def report_diagnostics(config: Config) -> None:
         if diagnostic.severity == "info":
             continue
         subtype = "duplicate" if diagnostic.code == "duplicate" else "parse"
-        warn(f"{diagnostic.message} [{diagnostic.code}]",
+        warn(f"{diagnostic.code}: {diagnostic.message}",
              f"{diagnostic.path}:{diagnostic.line}", subtype)

@@ -19,6 +19,14 @@ from .sources import collection
 if TYPE_CHECKING:
     from typing import Any
 
+    from sphinx.application import Sphinx
+
+
+def add_badge_filter(app: Sphinx) -> None:
+    """``builder-inited``: only builders without remote images drop the badges."""
+    if not app.builder.supported_remote_images:
+        app.add_post_transform(DropRemoteBadges)
+
 
 class FillBibliography(SphinxPostTransform):
     """Replace each ``awesome-bibliography`` with the entries its page cites, current as of
@@ -51,8 +59,6 @@ class DropRemoteBadges(SphinxPostTransform):
     default_priority = 50
 
     def run(self, **kwargs: Any) -> None:
-        if self.app.builder.supported_remote_images:
-            return
         for image in list(self.document.findall(nodes.image)):
             if "awesome-badge" in image["classes"]:
                 image.parent.remove(image)
