@@ -1,0 +1,69 @@
+"""Incremental builds: a list change rebuilds exactly the pages that show or cite what changed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from .conftest import Build
+
+pytestmark = pytest.mark.slow
+OLD = "**Spike No More: Stabilizing the Pre-training of Large Language Models**"
+NEW = "**Spike No More, Revisited: Why Pre-training Loss Spikes**"
+
+
+def edit_list(site: Path, old: str, new: str) -> None:
+    listing = site.parent / "llm-training.md"
+    text = listing.read_text(encoding="utf-8")
+    assert old in text
+    listing.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_no_change_rebuild_reads_and_writes_nothing(
+        example_site: Path, sphinx_build: Callable[..., Build]) -> None:
+    sphinx_build(example_site)
+    again = sphinx_build(example_site)
+    assert again.read == []
+    assert again.written == []
+
+
+def test_title_change_rebuilds_the_pages_that_show_or_cite_it(
+        example_site: Path, sphinx_build: Callable[..., Build]) -> None:
+    sphinx_build(example_site)
+    edit_list(example_site, OLD, NEW)
+    changed = sphinx_build(example_site)
+
+    # The table that shows the entry is re-read; the page that only cites it
+    # (reading-notes, with :paper:title: and a bibliography) is re-written.
+    assert changed.read == ["optimization"]
+    assert {"optimization", "reading-notes"} <= set(changed.written)
+    assert set(changed.written) <= {"optimization", "reading-notes", "index"}  # + its toctree
+    notes = changed.page("reading-notes.html")
+    assert "Spike No More, Revisited: Why Pre-training Loss Spikes" in notes
+    assert "Stabilizing the Pre-training" not in notes
+    assert "Spike No More, Revisited" in changed.page("optimization.html")
+
+    assert sphinx_build(example_site).read == []
+
+
+def test_entry_moving_to_another_section_rebuilds_both_pages_and_relinks_citations(
+        example_site: Path, sphinx_build: Callable[..., Build]) -> None:
+    first = sphinx_build(example_site)
+    assert 'href="optimization.html#takase2023spike"' in first.page("reading-notes.html")
+    listing = example_site.parent / "llm-training.md"
+    lines = listing.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("- " + OLD))
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith(("- ", "#")))
+    item, rest = lines[start:end], lines[:start] + lines[end:]
+    merge = rest.index("## Merge\n") + 2
+    listing.write_text("".join(rest[:merge] + item + rest[merge:]), encoding="utf-8")
+
+    moved = sphinx_build(example_site)
+    assert moved.read == ["merge", "optimization"]
+    assert "reading-notes" in moved.written
+    assert 'href="merge.html#takase2023spike"' in moved.page("reading-notes.html")
