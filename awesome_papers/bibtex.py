@@ -96,7 +96,7 @@ def _fields(entry: Entry, latex_escapes: bool) -> tuple[str, list[Field]]:
     authors = _authors(entry, latex_escapes)
     where, venue = _venue(entry)
     title = latex.title(entry.title, latex_escapes=latex_escapes)
-    placed = entry.kind == "paper" and where and authors and title and entry.year
+    placed = bool(entry.kind == "paper" and where and authors and title and entry.year)
     entry_type = ("inproceedings" if where == "booktitle" else "article") if placed else "misc"
     arxiv_id = entry.arxiv
     url = entry.url
@@ -115,6 +115,9 @@ def _fields(entry: Entry, latex_escapes: bool) -> tuple[str, list[Field]]:
     add("author", authors)
     if placed and where and venue:
         add(where, text(venue))
+    notes = [venue] if venue and not placed else []
+    if entry.journal_ref and latex.clean(entry.journal_ref) != latex.clean(entry.venue or ""):
+        notes.append(entry.journal_ref)
     add("year", str(entry.year) if entry.year else None)
     if entry.month and 1 <= entry.month <= 12:
         add("month", _MONTHS[entry.month - 1], enclosing="no-enclosing")
@@ -129,9 +132,7 @@ def _fields(entry: Entry, latex_escapes: bool) -> tuple[str, list[Field]]:
             add("howpublished", f"arXiv preprint arXiv:{arxiv_id}")
         elif url:
             add("howpublished", latex.url_command(url))
-        add("note", text(venue) if venue else None)
-    if entry.journal_ref and latex.clean(entry.journal_ref) != latex.clean(entry.venue or ""):
-        add("note", text(entry.journal_ref))
+    add("note", text(". ".join(notes)))
     if not authors:
         # plain.bst sorts by author, else by ``key``: without one it warns.
         add("key", text(entry.title))
@@ -189,10 +190,12 @@ def _merged(ours: list[BibEntry], theirs: Library) -> list[Block]:
         copy.deepcopy(b) for b in theirs.blocks if isinstance(b, (String, Preamble))
     ]
     for block in ours:
+        eprint = _normal_eprint(_field_value(block, "eprint"))
+        doi = _normal_doi(_field_value(block, "doi"))
         candidates = (
             by_key.get(block.key),
-            by_eprint.get(_normal_eprint(_field_value(block, "eprint")) or "\0"),
-            by_doi.get(_normal_doi(_field_value(block, "doi")) or "\0"),
+            by_eprint.get(eprint) if eprint else None,
+            by_doi.get(doi) if doi else None,
         )
         match = next((c for c in candidates if c is not None and id(c) not in used), None)
         if match is None:
@@ -201,7 +204,10 @@ def _merged(ours: list[BibEntry], theirs: Library) -> list[Block]:
         used.add(id(match))
         block.entry_type = match.entry_type
         for field in match.fields:
-            block.set_field(copy.deepcopy(field))
+            # field names are case-insensitive in BibTeX: ``Title`` replaces our ``title``
+            mine = copy.deepcopy(field)
+            mine.key = mine.key.lower()
+            block.set_field(mine)
         if match.key != block.key and "ids" not in block.fields_dict:
             block.set_field(Field("ids", match.key))
         out.append(block)
@@ -234,9 +240,8 @@ def bibtex_string(
     ``latex_escapes`` writes non-ASCII as LaTeX commands (8-bit BibTeX and pdfLaTeX);
     ``merge`` is a hand-kept library (see :func:`read_bib`) whose matching entries win.
     """
-    blocks: list[Block] = [_block(entry, latex_escapes) for entry in entries]
-    if merge is not None:
-        blocks = _merged(blocks, merge)  # type: ignore[arg-type]
+    ours = [_block(entry, latex_escapes) for entry in entries]
+    blocks: list[Block] = list(ours) if merge is None else _merged(ours, merge)
     return _write([_header(sources), *blocks])
 
 
