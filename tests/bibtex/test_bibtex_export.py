@@ -89,6 +89,13 @@ def test_venue_goes_where_bibtex_styles_print_it(
     assert fields[field] == value
 
 
+def test_unplaced_venue_and_journal_ref_share_one_note() -> None:
+    paper = Entry(key="x2024y", kind="paper", title="Y", authors=("A B",), year=2024,
+                  venue="Medical Image Analysis'24", journal_ref="Med. Image Anal. 95 (2024)")
+    fields = _fields(bibtex_string([paper]), "x2024y")
+    assert fields["note"] == "Medical Image Analysis. Med. Image Anal. 95 (2024)"
+
+
 def test_arxiv_venue_is_no_venue() -> None:
     paper = Entry(key="x2024y", kind="paper", title="Y", authors=("A B",), year=2024,
                   venue="arxiv2024.05", arxiv="2405.00001")
@@ -180,12 +187,10 @@ def test_reference_list_round_trips(
     _assert_round_trip(reference.entries, text, decode, typeset)
 
 
-def test_latex_escapes_are_ascii_and_read_the_same(
-    reference: Collection, decode: Callable[..., str]
-) -> None:
+def _assert_same_in_ascii(entries: tuple[Entry, ...], decode: Callable[..., str]) -> None:
     """The 8-bit file says what the UTF-8 file says (math read as text: ``β`` is ``\\beta``)."""
-    utf8 = _parse(bibtex_string(reference.entries)).entries
-    escaped_text = bibtex_string(reference.entries, latex_escapes=True)
+    utf8 = _parse(bibtex_string(entries)).entries
+    escaped_text = bibtex_string(entries, latex_escapes=True)
     assert escaped_text.isascii()
     escaped = _parse(escaped_text).entries
     assert [e.key for e in escaped] == [e.key for e in utf8]
@@ -199,6 +204,14 @@ def test_latex_escapes_are_ascii_and_read_the_same(
                 assert unquote(value) == unquote(field.value)
             else:
                 assert decode(value, math=True) == decode(field.value, math=True), field.key
+
+
+def test_latex_escapes_are_ascii_and_read_the_same(
+    reference: Collection, corpus_files: list[Path], decode: Callable[..., str]
+) -> None:
+    _assert_same_in_ascii(reference.entries, decode)
+    for path in corpus_files:
+        _assert_same_in_ascii(load([str(path)]).entries, decode)
 
 
 def test_corpus_round_trips(
@@ -268,7 +281,7 @@ HAND_KEPT = r"""
 }
 
 @misc{scholar:gemstones,
-  title = {Gemstones (fixed title)},
+  Title = {Gemstones (fixed title)},
   eprint = {arXiv:2502.06857v2},
 }
 
@@ -299,7 +312,9 @@ def test_merge_hand_kept_fields_win_and_extras_stay(tmp_path: Path) -> None:
     assert climb["booktitle"] == "Advances in Neural Information Processing Systems"
     assert climb["eprint"] == "2504.13161"  # our fields stay where theirs are silent
     gem = library.entries_dict["mcleish2025gemstones"]
-    assert gem["title"] == "Gemstones (fixed title)"
+    assert [f.value for f in gem.fields if f.key.lower() == "title"] == [
+        "Gemstones (fixed title)"
+    ]
     assert gem["ids"] == "scholar:gemstones"  # biblatex still knows the hand-kept key
     assert library.entries_dict["p2020"]["note"] == "added by hand"
     assert "neurips" in library.strings_dict

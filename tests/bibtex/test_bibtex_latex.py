@@ -120,9 +120,11 @@ def test_any_text_reads_back_the_same_with_latex_escapes(
     text = st.text(alphabet, min_size=1).filter(lambda s: clean(s) != "")
     title_text = data.draw(text)
     authors = data.draw(st.lists(text, min_size=1, max_size=4))
-    entry = Entry(key="k", kind="link", title=title_text, authors=tuple(authors))
+    url = "https://example.org/" + data.draw(st.text())
+    entry = Entry(key="k", kind="link", title=title_text, authors=tuple(authors), url=url)
     bib = bibtex_string([entry], latex_escapes=True)
     assert bib.isascii()
     fields = _read_back(bib)
     assert decode(fields["title"]) == typeset(clean(title_text))
     assert [decode(n) for n in fields["author"]] == [typeset(clean(a)) for a in authors]
+    assert unquote(fields["url"]) == unquote(url.strip())
