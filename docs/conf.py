@@ -1,0 +1,16 @@
+"""The project's own documentation; it uses the Sphinx extension on the bundled list."""
+
+project = "awesome-papers"
+copyright = "awesome-papers contributors"
+extensions = ["myst_parser", "sphinx_awesome"]
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_build"]
+myst_heading_anchors = 3
+
+awesome_sources = ["../examples/llm-training.md"]
+
+# The bundled list's own problems are shown on purpose in diagnostics.md and by
+# `awesome-papers check`; they would fail this site's -W build.
+suppress_warnings = ["awesome.parse", "awesome.duplicate"]
+
+html_theme = "alabaster"
