@@ -19,4 +19,4 @@ def test_docs_build_with_warnings_as_errors(tmp_path: Path) -> None:
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     page = (tmp_path / "html" / "sphinx.html").read_text(encoding="utf-8")
-    assert 'class="awesome-papers' in page and 'id="takase2023spike"' in page
+    assert 'class="awesome-papers' in page and 'id="huang2025stablespam"' in page
