@@ -9,19 +9,21 @@ from sphinx.util import logging
 
 import awesome_papers
 from awesome_papers import Entry
+from awesome_papers.enrich import apply_cache
 
 from .config import cache_path, source_paths
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from pathlib import Path
 
     from sphinx.config import Config
 
     from awesome_papers import Collection
 
 logger = logging.getLogger(__name__)
-#: The last raw collection, cache stamp and enriched result (the core memoises parsing).
-_enriched: list[tuple[Collection, tuple[str, int, int], Collection]] = []
+#: The last collection built, under the size and mtime of the files it came from.
+_last: list[tuple[tuple[tuple[str, int, int], ...], Collection]] = []
 
 
 def warn(message: str, location: object, subtype: str) -> None:
@@ -29,23 +31,23 @@ def warn(message: str, location: object, subtype: str) -> None:
     logger.warning(message, location=location, type="awesome", subtype=subtype)
 
 
+def _stamp(path: Path) -> tuple[str, int, int]:
+    stat = path.stat() if path.is_file() else None
+    return (str(path), stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1)
+
+
 def collection(config: Config) -> Collection:
-    """The entries of every configured list (enriched from the cache when configured).
+    """The entries of every configured list, enriched from the cache when configured.
 
-    ``awesome_papers.load`` parses a list once per process and re-parses only when its
-    size, mtime or content changes, so calling this per directive costs a few stats.
+    Called by every directive and citation, so the result is kept until a file's size or
+    mtime changes: a few stats per call, no re-parsing, no re-merging.
     """
-    raw = awesome_papers.load(source_paths(config))
-    cache = cache_path(config)
-    if cache is None:
-        return raw
-    stat = cache.stat() if cache.is_file() else None
-    stamp = (str(cache), stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1)
-    if not _enriched or _enriched[0][0] is not raw or _enriched[0][1] != stamp:
-        from awesome_papers.enrich import apply_cache
-
-        _enriched[:] = [(raw, stamp, apply_cache(raw, cache))]
-    return _enriched[0][2]
+    paths, cache = source_paths(config), cache_path(config)
+    stamp = tuple(_stamp(p) for p in [*paths, *([cache] if cache else [])])
+    if not _last or _last[0][0] != stamp:
+        coll = awesome_papers.load(paths)
+        _last[:] = [(stamp, apply_cache(coll, cache) if cache else coll)]
+    return _last[0][1]
 
 
 def digest(entries: Iterable[Entry | None], *extra: object) -> str:
@@ -57,12 +59,12 @@ def digest(entries: Iterable[Entry | None], *extra: object) -> str:
 
 def fingerprint(config: Config) -> str:
     """A digest of the list files and the cache: equal digests mean equal entries."""
-    digest = hashlib.sha256()
+    hasher = hashlib.sha256()
     cache = cache_path(config)
     for path in [*source_paths(config), *([cache] if cache else [])]:
-        digest.update(str(path).encode() + b"\0")
-        digest.update(path.read_bytes() if path.is_file() else b"")
-    return digest.hexdigest()
+        hasher.update(str(path).encode() + b"\0")
+        hasher.update(path.read_bytes() if path.is_file() else b"")
+    return hasher.hexdigest()
 
 
 def report_diagnostics(config: Config) -> None:
@@ -71,5 +73,5 @@ def report_diagnostics(config: Config) -> None:
         if diagnostic.severity == "info":
             continue
         subtype = "duplicate" if diagnostic.code == "duplicate" else "parse"
-        warn(f"{diagnostic.code}: {diagnostic.message}",
-             f"{diagnostic.path}:{diagnostic.line}", subtype)
+        where = f"{diagnostic.path}:{diagnostic.line}" if diagnostic.line else diagnostic.path
+        warn(f"{diagnostic.code}: {diagnostic.message}", where, subtype)
