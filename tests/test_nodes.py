@@ -22,7 +22,7 @@ EVIL = Entry(key="evil2024", kind="link", title="<script>alert(1)</script>",
 def html(*children: nodes.Node) -> str:
     document = new_document("<test>")
     document.extend(children)
-    return publish_from_doctree(document, writer_name="html5").decode()
+    return publish_from_doctree(document, writer="html5").decode()
 
 
 def test_row_per_entry_with_key_anchor_and_facets() -> None:
