@@ -89,7 +89,8 @@ def clean(text: str) -> str:
 
 
 def _translate(text: str, latex_escapes: bool) -> str:
-    return _SPANISH_LIGATURE.sub("{}`", text.translate(_TEXT[latex_escapes]))
+    latex = text.translate(_TEXT[latex_escapes])
+    return _SPANISH_LIGATURE.sub("{}`", latex) if "`" in latex else latex
 
 
 def escape(text: str, *, latex_escapes: bool = False) -> str:
@@ -98,10 +99,6 @@ def escape(text: str, *, latex_escapes: bool = False) -> str:
     LaTeX's dash and quote ligatures (``--``, ``---``, ````` ``, ``''``) are left to LaTeX.
     """
     return _translate(clean(text), latex_escapes)
-
-
-def _is_upper(char: str) -> bool:
-    return char.isupper() or unicodedata.category(char) == "Lt"
 
 
 def _safe_math(body: str) -> bool:
@@ -156,7 +153,8 @@ def title(text: str, *, latex_escapes: bool = False) -> str:
             if i:
                 words.append([])
             if word:
-                words[-1].append((_translate(word, latex_escapes), any(map(_is_upper, word))))
+                # a capital is whatever lower-casing would change
+                words[-1].append((_translate(word, latex_escapes), word.lower() != word))
     out: list[str] = []
     run: list[str] = []
     for parts in words:
