@@ -29,6 +29,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 import awesome_papers
+from awesome_papers.bibtex import bibtex_string
 
 from .config import AwesomePapersConfig
 from .extension import AwesomePapersExtension
@@ -73,12 +74,10 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         name = self.config.bibtex_file
         if name:
-            if files.get_file_from_path(name):
+            if existing := files.get_file_from_path(name):
                 logger.warning("%s in docs_dir is replaced by the one generated from %s",
                                name, ", ".join(self.config.sources))
-                files.remove(files.get_file_from_path(name))  # type: ignore[arg-type]
-            from awesome_papers.bibtex import bibtex_string  # only when a .bib is wanted
-
+                files.remove(existing)
             assert self.site is not None
             text = bibtex_string(self.site.collection.entries, sources=self.config.sources)
             files.append(File.generated(config, name, content=text))
@@ -106,14 +105,14 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
         self.site.line_offset = raw[:-len(markdown)].count("\n") if raw.endswith(markdown) else 0
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+    def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         """Tell MkDocs' anchor validation about the row ids inside the stashed tables."""
         assert self.site is not None
         ids = self.site.anchors.pop(page.file.src_uri, set())
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= ids
-        return html
+        return content
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Link the packaged CSS and JS from pages that show a table, and only those."""
