@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 
-@dataclass
+@dataclass(slots=True)
 class Seg:
     """One piece of an item's inline content."""
 

@@ -14,7 +14,7 @@ Severity = Literal["error", "warning", "info"]
 KINDS: tuple[Kind, ...] = ("paper", "repo", "link")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A labelled URL attached to an entry (a blog post, a tweet, a video, ...)."""
 
@@ -22,7 +22,7 @@ class Link:
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """One heading of the list; sections nest by heading level."""
 
@@ -38,7 +38,7 @@ class Section:
     source: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A problem found in a list, with a stable ``code`` (see ``awesome_papers.codes``)."""
 
@@ -54,7 +54,7 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.column}: {self.severity} {self.code} {self.message}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One list item: a paper, a code repository or a plain link."""
 
@@ -101,7 +101,7 @@ class Entry:
     journal_ref: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Collection:
     """The entries, sections and diagnostics of one or more parsed lists."""
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .chunks import chunks
 from .finish import finish
 from .inline import Seg, plain, segments
 from .model import Collection, Diagnostic, Section
@@ -242,8 +243,23 @@ def _starts_with_head(record: list[list[Seg]]) -> bool:
 
 def parse_file(text: str, path: str) -> Parsed:
     """Drafts, sections and diagnostics of one list, keys not yet assigned."""
-    tokens = _MD.parse(text)
     walker = _Walker(path, text)
+    for offset, chunk in chunks(text):
+        _walk(_MD.parse(chunk), offset, walker)
+    for section in walker.sections:
+        has_sub = any(s.parent == section.slug for s in walker.sections)
+        if not walker.counts.get(section.slug) and not has_sub:
+            walker.note(section.line, 1, "info", "empty-section",
+                        f"section {section.title!r} has no entries")
+    return Parsed(path, walker.drafts, walker.sections, walker.diagnostics)
+
+
+def _walk(tokens: list[Token], offset: int, walker: _Walker) -> None:
+    """Hand one chunk's headings, lists, tables and venue lines to the walker."""
+    if offset:
+        for tok in tokens:
+            if tok.map:
+                tok.map = [tok.map[0] + offset, tok.map[1] + offset]
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -260,12 +276,6 @@ def parse_file(text: str, path: str) -> Parsed:
             i += 3
         else:
             i += 1
-    for section in walker.sections:
-        has_sub = any(s.parent == section.slug for s in walker.sections)
-        if not walker.counts.get(section.slug) and not has_sub:
-            walker.note(section.line, 1, "info", "empty-section",
-                        f"section {section.title!r} has no entries")
-    return Parsed(path, walker.drafts, walker.sections, walker.diagnostics)
 
 
 def parse_text(text: str, path: str = "<text>") -> Collection:

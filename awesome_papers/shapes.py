@@ -33,7 +33,7 @@ _PAPER_LABELS = ("paper", "pdf", "abs", "arxiv", "arxiv link")
 _GLUE = re.compile(r"^\)?\s*-\s*(?:🌟\s*)?$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Problem:
     """A diagnostic found while reading one item; ``near`` helps find its column."""
 
@@ -43,7 +43,7 @@ class Problem:
     near: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """An entry being read: the fields of :class:`~awesome_papers.model.Entry` but key."""
 
