@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from sphinx.util import logging
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from awesome_papers import Collection
 
 logger = logging.getLogger(__name__)
+#: Entry fields that can change what a page shows (all but the source line).
+_SHOWN_FIELDS = tuple(f.name for f in fields(Entry) if f.name != "line")
 #: The last collection built, under the size and mtime of the files it came from.
 _last: list[tuple[tuple[tuple[str, int, int], ...], Collection]] = []
 
@@ -53,7 +56,7 @@ def collection(config: Config) -> Collection:
 def digest(entries: Iterable[Entry | None], *extra: object) -> str:
     """A stable digest of what a page shows. Entries count without their source line, so
     an edit above them in the list does not rebuild their pages."""
-    shown = [e and {k: v for k, v in vars(e).items() if k != "line"} for e in entries]
+    shown = [e and tuple(getattr(e, name) for name in _SHOWN_FIELDS) for e in entries]
     return hashlib.sha256(repr((shown, extra)).encode()).hexdigest()
 
 
