@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
-from awesome_papers.bibtex import write_bibtex
-
 from .sources import collection
 
 if TYPE_CHECKING:
@@ -26,6 +24,9 @@ def write_bibfile(app: Sphinx, exception: Exception | None) -> None:
     target = Path(app.outdir, name)
     if target.is_file() and not app.env.domains["paper"].lists_changed:
         return
+    # Imported here: bibtexparser's import is a noticeable part of a no-op rebuild.
+    from awesome_papers.bibtex import write_bibtex
+
     target.parent.mkdir(parents=True, exist_ok=True)
     write_bibtex(target, collection(app.config).entries, sources=app.config.awesome_sources)
 

@@ -10,7 +10,6 @@ from sphinx.util import logging
 
 import awesome_papers
 from awesome_papers import Entry
-from awesome_papers.enrich import apply_cache
 
 from .config import cache_path, source_paths
 
@@ -49,7 +48,13 @@ def collection(config: Config) -> Collection:
     stamp = tuple(_stamp(p) for p in [*paths, *([cache] if cache else [])])
     if not _last or _last[0][0] != stamp:
         coll = awesome_papers.load(paths)
-        _last[:] = [(stamp, apply_cache(coll, cache) if cache else coll)]
+        if cache:
+            # Imported here: the enrichment module pulls in an HTTP client, which a site
+            # without a cache (and every no-op rebuild) should not pay for.
+            from awesome_papers.enrich import apply_cache
+
+            coll = apply_cache(coll, cache)
+        _last[:] = [(stamp, coll)]
     return _last[0][1]
 
 
