@@ -64,13 +64,7 @@ class _Table(dict[int, str]):
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        if self.latex_escapes and code > 127:
-            latex = _ENCODER.unicode_to_latex(char)
-            # A combining mark left over after NFC has no base letter to sit on.
-            if not latex.strip() or latex == char:
-                latex = _unknown_char(char)
-        else:
-            latex = char
+        latex = _ENCODER.unicode_to_latex(char) if self.latex_escapes and code > 127 else char
         self[code] = latex
         return latex
 
@@ -114,7 +108,7 @@ def _safe_math(body: str) -> bool:
 
 
 def _pieces(text: str, latex_escapes: bool) -> list[tuple[str, bool]]:
-    """``(latex, is_math)`` pieces of a cleaned title, math found left to right."""
+    """``(text, is_math)`` pieces of a cleaned title: math in its final form, text raw."""
     pieces: list[tuple[str, bool]] = []
     start = 0
     dollar = text.find("$")
