@@ -23,7 +23,7 @@ from bibtexparser.model import Entry as BibEntry
 
 from . import latex
 from .files import write_atomic
-from .html import _collector_paused
+from .gc_pause import collector_paused
 from .model import Entry
 
 __all__ = ["bibtex_string", "entry_bibtex", "read_bib", "write_bibtex"]
@@ -75,14 +75,15 @@ def _venue(entry: Entry) -> tuple[str | None, str | None]:
 
 
 def _authors(entry: Entry, latex_escapes: bool) -> str:
-    """``A and B and others``; for a cut list only names known to precede the cut.
+    """``A and B and others``: for a cut list (``A, B, ..., Y, Z``) the names before the cut.
 
-    ``Entry.authors`` of ``A, B, ..., Y, Z`` holds ``A, B, Y, Z`` without the position of
-    the cut, so only the first name is certain to come before it.
+    The names after the cut stay in the JSON; BibTeX has no way to say "and then, after
+    a gap, Y and Z", so they are not guessed into the author field.
     """
-    names = [name for name in entry.authors if latex.clean(name)]
+    names = list(entry.authors)
     if entry.authors_truncated:
-        names = names[:1]
+        names = names[: entry.authors_cut if entry.authors_cut is not None else 1]
+    names = [name for name in names if latex.clean(name)]
     parts = [latex.name(name, latex_escapes=latex_escapes) for name in names]
     if not parts and entry.kind == "repo" and entry.owner:
         parts = [latex.name(entry.owner, latex_escapes=latex_escapes, corporate=True)]
@@ -243,7 +244,7 @@ def bibtex_string(
     """
     # ~12 objects an entry and no garbage cycles: full collections over the blocks and
     # the caller's parsed list made a 100k export twice as slow as the work itself.
-    with _collector_paused():
+    with collector_paused():
         ours = [_block(entry, latex_escapes) for entry in entries]
         blocks: list[Block] = list(ours) if merge is None else _merged(ours, merge)
         return _write([_header(sources), *blocks])

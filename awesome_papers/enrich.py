@@ -225,6 +225,7 @@ def enriched(entry: Entry, paper: CachedPaper) -> Entry:
         entry,
         authors=paper.authors or entry.authors,
         authors_truncated=entry.authors_truncated and not paper.authors,
+        authors_cut=None if paper.authors else entry.authors_cut,
         primary_class=paper.primary_class or entry.primary_class,
         doi=paper.doi or entry.doi,
         journal_ref=paper.journal_ref or entry.journal_ref,

@@ -12,7 +12,8 @@ from .model import Collection, Diagnostic, Entry, Section
 
 #: Fields of an entry in the JSON export, in order.
 ENTRY_FIELDS = (
-    "key", "kind", "title", "authors", "authors_truncated", "arxiv", "arxiv_version",
+    "key", "kind", "title", "authors", "authors_truncated", "authors_cut",
+    "arxiv", "arxiv_version",
     "year", "month", "venue", "url", "pdf", "code", "links", "description", "highlight",
     "citations", "owner", "doi", "primary_class", "journal_ref", "section", "source", "line",
 )

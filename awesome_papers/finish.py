@@ -38,6 +38,7 @@ def _merge(first: Draft, other: Draft) -> None:
             setattr(first, name, getattr(other, name))
     if not first.authors:
         first.authors, first.authors_truncated = other.authors, other.authors_truncated
+        first.authors_cut = other.authors_cut
     first.code += [c for c in other.code if c not in first.code]
     first.links += [link for link in other.links if link not in first.links]
     first.highlight = first.highlight or other.highlight
@@ -83,7 +84,8 @@ def _entry(draft: Draft, key: str, titles: tuple[str, ...], slugs: tuple[str, ..
            path: str) -> Entry:
     return Entry(
         key=key, kind=draft.kind, title=draft.title, authors=tuple(draft.authors),
-        authors_truncated=draft.authors_truncated, arxiv=draft.arxiv,
+        authors_truncated=draft.authors_truncated, authors_cut=draft.authors_cut,
+        arxiv=draft.arxiv,
         arxiv_version=draft.arxiv_version, year=draft.year, month=draft.month,
         venue=draft.venue, url=draft.url, pdf=draft.pdf, code=tuple(draft.code),
         links=tuple(Link(x.label, x.url) for x in draft.links),

@@ -66,6 +66,8 @@ class Entry:
     authors: tuple[str, ...] = ()
     #: The list cut the author list short with ``...``; ``authors`` holds what it shows.
     authors_truncated: bool = False
+    #: How many of ``authors`` come before the cut (``A, B, ..., Y, Z`` -> 2).
+    authors_cut: int | None = None
     #: arXiv identifier without version (``2504.13161``, ``hep-th/9901001``).
     arxiv: str | None = None
     #: Version the list pins (``1`` for ``2504.13161v1``), if any.

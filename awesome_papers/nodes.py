@@ -115,7 +115,11 @@ def citation_label(entry: Entry, style: Literal["author-year", "title"] = "autho
 def _authors(entry: Entry) -> list[nodes.Node]:
     if not entry.authors:
         return [nodes.Text(entry.owner)] if entry.kind == "repo" and entry.owner else []
-    text = ", ".join(entry.authors) + (", et al." if entry.authors_truncated else "")
+    names = list(entry.authors)
+    if entry.authors_truncated:
+        cut = len(names) if entry.authors_cut is None else entry.authors_cut
+        names = [*names[:cut], "…" if cut < len(names) else "et al.", *names[cut:]]
+    text = ", ".join(names)
     return [nodes.Text(text)]
 
 

@@ -51,6 +51,7 @@ class Draft:
     title: str = ""
     authors: list[str] = field(default_factory=list)
     authors_truncated: bool = False
+    authors_cut: int | None = None
     arxiv: str | None = None
     arxiv_version: int | None = None
     year: int | None = None
@@ -254,13 +255,13 @@ def _set_authors(draft: Draft, text: str) -> None:
     text = _clean(text).strip(" ,.")
     if not text:
         return
-    if _ET_AL.search(text):
-        draft.authors_truncated = True
-        text = _ET_AL.sub("", text)
-    names = []
+    et_al = bool(_ET_AL.search(text))
+    text = _ET_AL.sub("", text)
+    names: list[str] = []
     for name in _AUTHOR_SPLIT.split(text):
         if name.strip() in ("...", "…"):
             draft.authors_truncated = True
+            draft.authors_cut = len(names)
             continue
         name = name.strip(" *")
         if name.endswith(".") and not _INITIAL_END.search(name):
@@ -268,6 +269,8 @@ def _set_authors(draft: Draft, text: str) -> None:
         if name:
             names.append(name)
     draft.authors = names
+    if et_al:
+        draft.authors_truncated, draft.authors_cut = True, len(names)
 
 
 def _read_tail(draft: Draft, tail: list[Seg], markers: list[str]) -> None:

@@ -47,7 +47,7 @@ def test_arxiv_paper_is_misc_like_arxivs_export() -> None:
     assert fields == {
         "ENTRYTYPE": "misc",
         "title": "{CLIMB: CLustering-based Iterative Data Mixture Bootstrapping}",
-        # the list cut the names: only the first is known to precede the cut
+        # the list cut the names and this record does not say where: only the first
         "author": ["Shizhe Diao", "others"],
         "year": "2025",
         "month": "apr",
@@ -150,9 +150,12 @@ def test_output_is_byte_identical(example_list: Path) -> None:
 
 
 def _expected_authors(entry: Entry) -> list[str]:
-    names = [clean(name) for name in entry.authors if clean(name)]
+    names = list(entry.authors)
     if entry.authors_truncated:
-        return [*names[:1], "others"] if names else []
+        cut = 1 if entry.authors_cut is None else entry.authors_cut
+        names = [clean(name) for name in names[:cut] if clean(name)]
+        return [*names, "others"] if names else []
+    names = [clean(name) for name in names if clean(name)]
     if not names and entry.kind == "repo" and entry.owner:
         return [entry.owner]
     return names

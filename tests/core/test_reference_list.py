@@ -60,6 +60,9 @@ def test_titles_and_authors_exactly_as_written(collection: Collection, text: str
         shown = [a.strip() for a in match["authors"].split(",") if a.strip() != "..."]
         assert list(entry.authors) == shown
         assert entry.authors_truncated == ("..." in match["authors"])
+        written = [a.strip() for a in match["authors"].split(",")]
+        if "..." in written:
+            assert entry.authors_cut == written.index("...")
         assert entry.highlight == bool(match["star"])
 
 
