@@ -10,19 +10,18 @@ the configuration pymdownx.arithmatex documents.
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import frontend, nodes, utils
 from docutils.writers import html5_polyglot
 
+from .gc_pause import collector_paused
 from .nodes import paper_table, reference_item
 from .query import DEFAULT_COLUMNS
 
 if TYPE_CHECKING:
-    from collections.abc import Container, Iterator, Sequence
+    from collections.abc import Container, Sequence
 
     from .model import Entry
 
@@ -54,22 +53,6 @@ def _settings() -> frontend.Values:
     return settings
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Hold off the cyclic garbage collector while a big node tree is built and written.
-
-    A 10k-row table is ~200k docutils nodes with parent links; every full collection
-    walks them all (and the parsed list beside them), which made building and writing
-    a table twice as slow as the work itself. Nothing here creates garbage cycles that
-    must be freed early; the collector runs again afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def render(node: nodes.Node) -> str:
@@ -109,7 +92,7 @@ def papers_html(
     Rows whose key is in ``anchored`` (shown by an earlier table on the same page) get no
     id, so every id on a page stays unique.
     """
-    with _collector_paused():
+    with collector_paused():
         table = paper_table(entries, columns, badges=badges, caption=caption, classes=classes)
         if anchored:
             for row in table.findall(nodes.row):
