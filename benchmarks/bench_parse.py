@@ -24,15 +24,19 @@ print(len(c.entries), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 def row(size: int) -> str:
-    """One line of the table: both parses of the same generated text, and peak memory."""
+    """One line of the table: both parses of the same generated text, and peak memory.
+
+    Peak memory is measured first, in a child process: Linux carries the parent's
+    peak RSS across fork and exec, so a child started later would report the parent's.
+    """
     md_path, _ = corpus(size)
+    out = subprocess.run([sys.executable, "-c", _PEAK, str(md_path)], check=True,
+                         capture_output=True, text=True).stdout.split()
     text = md_path.read_text(encoding="utf-8")
     bare = MarkdownIt("commonmark").enable("table")
     repeat = 3 if size < 100_000 else 1
     base = best_of(lambda: bare.parse(text), repeat)
     ours = best_of(lambda: finish([parse_file(text, str(md_path))]), repeat)
-    out = subprocess.run([sys.executable, "-c", _PEAK, str(md_path)], check=True,
-                         capture_output=True, text=True).stdout.split()
     return f"{size:>8} {base:>11.2f}s {ours:>9.2f}s {ours / base:>6.2f} {int(out[1]) / 1024:>8.0f}"
 
 
