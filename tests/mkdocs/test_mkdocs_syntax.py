@@ -17,7 +17,7 @@ ENTRIES = (
           authors_truncated=True, year=2025, arxiv="2504.13161",
           url="https://arxiv.org/abs/2504.13161", section=("Opt",),
           section_slugs=("optimization",)),
-    Entry(key="evil", kind="link", title="<script>alert(1)</script>",
+    Entry(key="evil", kind="link", title="</script><script>alert(1)</script>",
           url="javascript:alert(1)", section=("Misc",), section_slugs=("misc",)),
 )
 COLLECTION = Collection(entries=ENTRIES, sections=(
@@ -53,7 +53,7 @@ def test_citations_link_to_the_paper_or_the_row_on_the_page() -> None:
     soup = render("See [@diao2025climb] and [@arXiv:2504.13161v2; @evil].")
     assert cites(soup) == [("Diao et al. 2025", "https://arxiv.org/abs/2504.13161"),
                            ("Diao et al. 2025", "https://arxiv.org/abs/2504.13161"),
-                           ("<script>alert(1)</script>", None)]
+                           ("</script><script>alert(1)</script>", None)]
     assert soup.select_one("span.awesome-cite a")["title"] == "CLIMB"
     assert soup.find("script") is None
     soup = render(TABLE + "\nSee [@diao2025climb].\n")
@@ -100,4 +100,12 @@ def test_bibliography_lists_what_the_page_cites() -> None:
                   "Cite [@evil] then [@diao2025climb; @evil].\n")
     box = soup.select_one("div.awesome-bibliography.short")
     assert [li.strong.get_text() for li in box.select("li")] == [
-        "<script>alert(1)</script>", "Diao et al. 2025"]
+        "</script><script>alert(1)</script>", "Diao et al. 2025"]
+
+
+def test_markup_in_a_title_stays_text_in_tables() -> None:
+    soup = render("```{awesome-papers}\n:section: misc\n```\n")
+    row = soup.select_one("tr#evil")
+    assert row.get_text().strip().startswith("</script><script>alert(1)</script>")
+    assert row.find("a") is None  # javascript: URL, so no link
+    assert all(script.get("type") == "application/json" for script in soup.find_all("script"))
