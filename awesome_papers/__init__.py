@@ -12,13 +12,14 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .loader import load
     from .model import Collection, Diagnostic, Entry, Link, Section
-    from .parse import load, parse_text
+    from .parse import parse_text
     from .query import Query, QueryProblem, parse_query, select
 
 _WHERE = {
     "Collection": "model", "Diagnostic": "model", "Entry": "model", "Link": "model",
-    "Section": "model", "load": "parse", "parse_text": "parse", "Query": "query",
+    "Section": "model", "load": "loader", "parse_text": "parse", "Query": "query",
     "QueryProblem": "query", "parse_query": "query", "select": "query",
 }
 __all__ = [

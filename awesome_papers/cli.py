@@ -8,10 +8,9 @@ import sys
 from collections.abc import Sequence
 
 from . import bibtex, enrich_cli, export
-from .enrich import apply_cache
 from .files import write_atomic
+from .loader import load
 from .model import Collection, Diagnostic, Entry
-from .parse import load
 from .query import SORTS, parse_query, select
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -55,8 +54,7 @@ def _selected(collection: Collection, args: argparse.Namespace) -> list[Entry]:
 
 def _collection(args: argparse.Namespace) -> Collection:
     """The lists, with the arXiv cache applied when ``--cache`` names one."""
-    collection = load(args.lists)
-    return apply_cache(collection, args.cache) if args.cache else collection
+    return load(args.lists, cache=args.cache)
 
 
 def _check(args: argparse.Namespace) -> int:

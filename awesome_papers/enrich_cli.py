@@ -10,7 +10,7 @@ import sys
 
 from .arxiv_api import API_URL, ArxivClient
 from .enrich import CacheError, EnrichReport, arxiv_ids, enrich
-from .parse import load
+from .loader import load
 from .progress import ProgressBar
 
 

@@ -8,11 +8,8 @@ becomes an entry or a diagnostic that names its line.
 
 from __future__ import annotations
 
-import hashlib
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -281,43 +278,3 @@ def _walk(tokens: list[Token], offset: int, walker: _Walker) -> None:
 def parse_text(text: str, path: str = "<text>") -> Collection:
     """Parse one list's text; ``path`` is what diagnostics and entries name."""
     return finish([parse_file(text, path)])
-
-
-_CACHE: dict[str, tuple[tuple[int, int], str, Parsed]] = {}
-
-
-def _parsed(path: Path) -> Parsed:
-    """Parse a file once per process; re-parse only when its size, mtime and hash change."""
-    stat = path.stat()
-    stamp = (stat.st_size, stat.st_mtime_ns)
-    key = str(path)
-    cached = _CACHE.get(key)
-    if cached and cached[0] == stamp:
-        return cached[2]
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if cached and cached[1] == digest:
-        _CACHE[key] = (stamp, digest, cached[2])
-        return cached[2]
-    parsed = parse_file(data.decode("utf-8-sig"), os.fspath(path))
-    _CACHE[key] = (stamp, digest, parsed)
-    return parsed
-
-
-def content_hash(paths: Sequence[str | os.PathLike[str]]) -> str:
-    """One hash over the lists' contents, for build caches that key on it."""
-    digest = hashlib.sha256()
-    for path in paths:
-        _parsed(Path(path))
-        digest.update(_CACHE[str(Path(path))][1].encode())
-    return digest.hexdigest()
-
-
-def load(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> Collection:
-    """Parse one or more list files into one collection with keys unique across them."""
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    missing = [os.fspath(p) for p in paths if not Path(p).is_file()]
-    if missing:
-        raise FileNotFoundError(f"awesome list not found: {', '.join(missing)}")
-    return finish([_parsed(Path(p)) for p in paths])

@@ -15,7 +15,6 @@ from .config import cache_path, source_paths
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from pathlib import Path
 
     from sphinx.config import Config
 
@@ -24,8 +23,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 #: Entry fields that can change what a page shows (all but the source line).
 _SHOWN_FIELDS = tuple(f.name for f in fields(Entry) if f.name != "line")
-#: The last collection built, under the size and mtime of the files it came from.
-_last: list[tuple[tuple[tuple[str, int, int], ...], Collection]] = []
 
 
 def warn(message: str, location: object, subtype: str) -> None:
@@ -33,29 +30,14 @@ def warn(message: str, location: object, subtype: str) -> None:
     logger.warning(message, location=location, type="awesome", subtype=subtype)
 
 
-def _stamp(path: Path) -> tuple[str, int, int]:
-    stat = path.stat() if path.is_file() else None
-    return (str(path), stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1)
-
-
 def collection(config: Config) -> Collection:
     """The entries of every configured list, enriched from the cache when configured.
 
-    Called by every directive and citation, so the result is kept until a file's size or
-    mtime changes: a few stats per call, no re-parsing, no re-merging.
+    Called by every directive and citation; the core hands back the same collection
+    until a list or the cache changes, so a call costs a few file stats.
     """
-    paths, cache = source_paths(config), cache_path(config)
-    stamp = tuple(_stamp(p) for p in [*paths, *([cache] if cache else [])])
-    if not _last or _last[0][0] != stamp:
-        coll = awesome_papers.load(paths)
-        if cache:
-            # Imported here: the enrichment module pulls in an HTTP client, which a site
-            # without a cache (and every no-op rebuild) should not pay for.
-            from awesome_papers.enrich import apply_cache
-
-            coll = apply_cache(coll, cache)
-        _last[:] = [(stamp, coll)]
-    return _last[0][1]
+    cache = cache_path(config)
+    return awesome_papers.load(source_paths(config), cache=cache)
 
 
 def digest(entries: Iterable[Entry | None], *extra: object) -> str:
