@@ -26,6 +26,8 @@ COLUMNS = (
     "description", "citations", "key", "arxiv",
 )
 DEFAULT_COLUMNS = ("title", "authors", "year", "code", "links")
+#: Options of a table that are about its display, not which entries it shows.
+DISPLAY_OPTIONS = ("caption", "class", "name")
 
 _YEAR = re.compile(r"^\s*(?:(?P<op>>=|<=|>|<|=)?\s*(?P<a>\d{4})(?:\s*-\s*(?P<b>\d{4})?)?)\s*$")
 _SPLIT = re.compile(r"[,\s]+")
@@ -225,3 +227,18 @@ def select(collection: Collection, query: Query) -> tuple[list[Entry], list[Quer
     if query.limit is not None:
         entries = entries[: query.limit]
     return entries, problems
+
+
+def select_table(collection: Collection, options: Mapping[str, str | None], *,
+                 columns: Sequence[str] = DEFAULT_COLUMNS,
+                 ) -> tuple[list[Entry], tuple[str, ...], list[QueryProblem]]:
+    """The rows and columns a table directive or block shows, and its bad option values.
+
+    Display options (``caption``, ``class``, ``name``) are left to the adapter; ``columns``
+    is the site's default when the options name none.
+    """
+    filters = {k: v for k, v in options.items() if k not in DISPLAY_OPTIONS}
+    filters.setdefault("columns", ", ".join(columns))
+    query, problems = parse_query(filters)
+    entries, missing = select(collection, query)
+    return entries, query.columns, [*problems, *missing]

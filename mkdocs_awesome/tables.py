@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from awesome_papers.query import QueryProblem, parse_query, select
+from awesome_papers.query import DISPLAY_OPTIONS, QueryProblem, select_table
 
 from .blocks import find_blocks
 
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from .blocks import Block
     from .site import Site
 
-DISPLAY_OPTIONS = ("caption", "class", "name")
 
 
 @dataclass(frozen=True)
@@ -48,14 +47,12 @@ def _stray(block: Block) -> list[QueryProblem]:
 
 def resolve(block: Block, site: Site) -> Table:
     """The entries a block selects, in order, with its display options and problems."""
-    options = dict(block.options)
-    display = {name: (options.pop(name, None) or "").strip() for name in DISPLAY_OPTIONS}
-    options.setdefault("columns", ", ".join(site.columns))
-    query, problems = parse_query(options)
-    entries, missing = select(site.collection, query)
-    return Table(entries, query.columns, display["caption"] or None,
+    display = {name: (block.options.get(name) or "").strip() for name in DISPLAY_OPTIONS}
+    entries, columns, problems = select_table(site.collection, block.options,
+                                              columns=site.columns)
+    return Table(entries, columns, display["caption"] or None,
                  tuple(display["class"].split()), display["name"] or None,
-                 [*problems, *missing, *_stray(block)])
+                 [*problems, *_stray(block)])
 
 
 def bibliography_problems(block: Block) -> list[QueryProblem]:

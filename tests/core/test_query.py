@@ -74,3 +74,16 @@ def test_bad_values_name_themselves_and_what_is_valid(
     (problem,) = problems + more
     assert problem.code == code
     assert says in problem.message
+
+
+def test_select_table_leaves_display_options_and_defaults_columns(
+        collection: Collection) -> None:
+    from awesome_papers.query import select_table
+
+    entries, columns, problems = select_table(
+        collection, {"section": "merge", "caption": "Merging", "class": "wide", "limit": "2"},
+        columns=("title", "year"))
+    assert [e.arxiv for e in entries] == ["2502.09056", "2412.19512"]
+    assert columns == ("title", "year") and problems == []
+    _, columns, _ = select_table(collection, {"columns": "key, title"})
+    assert columns == ("key", "title")
