@@ -17,7 +17,7 @@ from docutils import frontend, nodes, utils
 from docutils.writers import html5_polyglot
 
 from .gc_pause import collector_paused
-from .nodes import paper_table, reference_item
+from .nodes import paper_table, reference_item, table_data
 from .query import DEFAULT_COLUMNS
 
 if TYPE_CHECKING:
@@ -69,11 +69,11 @@ def anchor(name: str) -> str:
     return nodes.make_id(name)
 
 
-def _wrapped(child: nodes.Element, classes: Sequence[str], name: str | None) -> str:
+def _wrapped(children: Sequence[nodes.Node], classes: Sequence[str], name: str | None) -> str:
     box = nodes.container(classes=list(dict.fromkeys(classes)))
     if name:
         box["ids"] = [anchor(name)]
-    box += child
+    box.extend(children)
     return render(box)
 
 
@@ -89,6 +89,9 @@ def papers_html(
 ) -> str:
     """A paper table inside ``<div class="awesome-papers">``; each row's id is its key.
 
+    The table's :func:`~awesome_papers.nodes.table_data` block follows it in the same
+    ``<div>``, for the browser script.
+
     Rows whose key is in ``anchored`` (shown by an earlier table on the same page) get no
     id, so every id on a page stays unique.
     """
@@ -99,7 +102,7 @@ def papers_html(
                 if row["ids"] and row["ids"][0] in anchored:
                     row["ids"] = []
         moved, table["classes"] = table["classes"], []
-        return _wrapped(table, moved, name)
+        return _wrapped([table, table_data(entries)], moved, name)
 
 
 def references_html(entries: Sequence[Entry], *, classes: Sequence[str] = ()) -> str:
@@ -107,4 +110,4 @@ def references_html(entries: Sequence[Entry], *, classes: Sequence[str] = ()) ->
     items = nodes.bullet_list()
     for entry in entries:
         items += nodes.list_item("", reference_item(entry))
-    return _wrapped(items, ["awesome-bibliography", *classes], None)
+    return _wrapped([items], ["awesome-bibliography", *classes], None)

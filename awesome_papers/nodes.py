@@ -3,11 +3,13 @@
 Only plain docutils nodes come out (``table``, ``reference``, ``math``, ``image``,
 ``Text``), so every docutils writer and every Sphinx builder can render them, and no
 text ever reaches output without the writer escaping it. Classes on rows name facets
-(kind, highlight, code) so a browser script can filter without re-parsing cells.
+(kind, highlight, code) for stylesheets; :func:`table_data` gives the browser script the
+rest, as one JSON block per table that only HTML writers write.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING, Literal
 
@@ -132,8 +134,10 @@ def _code(entry: Entry, badges: bool) -> list[nodes.Node]:
         label = github[1] if github else url.split("://", 1)[-1].rstrip("/")
         cell.append(_link(label, url))
         if badges and github and safe_url(url):
+            # Lazy: a third-party image per row should not load for rows nobody scrolls to.
             cell += [nodes.Text(" "), nodes.image(uri=BADGE.format(repo=github[1]),
-                                                 alt="GitHub stars", classes=["awesome-badge"])]
+                                                 alt="GitHub stars", classes=["awesome-badge"],
+                                                 loading="lazy")]
     return cell
 
 
@@ -214,6 +218,51 @@ def paper_table(
         body += row
     group += body
     return table
+
+
+DATA_START = '<script type="application/json" class="awesome-papers-data">'
+
+
+def _row_data(entry: Entry) -> dict[str, object]:
+    from .bibtex import entry_bibtex  # bibtexparser only for builds that show tables
+
+    return {
+        "key": entry.key,
+        "title": entry.title,
+        "authors": ", ".join(entry.authors) or entry.owner or "",
+        "text": entry.description or "",
+        "year": entry.year,
+        "section": entry.section_slugs[-1] if entry.section_slugs else "",
+        "star": entry.highlight,
+        "code": bool(entry.code) or entry.kind == "repo",
+        "bibtex": entry_bibtex(entry),
+    }
+
+
+def table_data(entries: Sequence[Entry]) -> nodes.raw:
+    """What the browser script needs about a table's rows, as JSON, to follow the table.
+
+    ``<script type="application/json" class="awesome-papers-data">`` holding
+    ``{"sections": {slug: title}, "rows": [...]}``, one item per row in row order (by
+    position, because a row that an earlier table on the page already shows has no id).
+    Why not classes or data attributes: search needs free text (authors, description) even
+    when those columns are hidden, the BibTeX button needs each entry's ``.bib`` block, and
+    docutils writes no data attributes without a visitor per engine. A ``raw`` node in the
+    "html" format is written by HTML writers only; LaTeX, text and the others skip it.
+    ``<``, ``>`` and ``&`` are escaped, so no text can close the script element.
+    """
+    sections = {e.section_slugs[-1]: e.section[-1] for e in entries
+                if e.section_slugs and e.section}
+    data = {"sections": sections, "rows": [_row_data(e) for e in entries]}
+    text = (json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    # No classes on the node: HTML writers would wrap it in a <div>.
+    return nodes.raw("", f"{DATA_START}{text}</script>", format="html")
+
+
+def is_table_data(node: nodes.Node) -> bool:
+    """Whether ``node`` is a :func:`table_data` block (builders without scripts drop it)."""
+    return isinstance(node, nodes.raw) and node.astext().startswith(DATA_START)
 
 
 def reference_item(entry: Entry) -> nodes.paragraph:
