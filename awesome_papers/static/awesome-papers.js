@@ -1,0 +1,347 @@
+/* awesome-papers: search, filters, sorting and BibTeX for paper tables.
+ *
+ * The tables are complete HTML without this script. Each one is followed by a
+ * <script type="application/json" class="awesome-papers-data"> block (one item per row,
+ * in row order) that the core writes; this file reads it and makes no request of its own.
+ * State lives in the URL hash: #<table-id>?q=adam&year=2024&section=slug&star=1&code=1&sort=-year
+ */
+(() => {
+  "use strict";
+
+  const tables = [];
+  const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+  const fold = (text) =>
+    (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
+  /* A new element: attributes (false/null skip, on* listen), then children. */
+  function make(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) {
+      if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+      else if (value !== false && value != null) node.setAttribute(name, value);
+    }
+    node.append(...children);
+    return node;
+  }
+
+  function chips(label, id, values, names, onToggle) {
+    const heading = make("span", { class: "awesome-facet-label", id }, label);
+    const group = make("div", { class: "awesome-facet", role: "group", "aria-labelledby": id },
+      heading);
+    const buttons = new Map();
+    for (const value of values) {
+      const button = make("button", {
+        type: "button", class: "awesome-chip", "aria-pressed": "false",
+        onclick: () => onToggle(value),
+      }, names[value] || value);
+      buttons.set(value, button);
+      group.append(button);
+    }
+    return { group, buttons };
+  }
+
+  function toggle(label, onChange) {
+    const box = make("input", { type: "checkbox", onchange: () => onChange(box.checked) });
+    return { box, label: make("label", { class: "awesome-toggle" }, box, " ", label) };
+  }
+
+  class PaperTable {
+    constructor(table, data, index) {
+      this.table = table;
+      this.body = table.tBodies[0];
+      const host = table.closest(".awesome-papers") || table;
+      this.host = host;
+      this.name = host.id || `papers-${index + 1}`;
+      this.prefix = `awesome-${index}`;
+      this.items = Array.from(this.body.rows, (row, i) => {
+        const d = data.rows[i];
+        return {
+          row, d, index: i, detail: null,
+          text: fold([d.title, d.authors, d.text].join(" ")),
+        };
+      });
+      this.sections = data.sections || {};
+      this.state = PaperTable.empty();
+      this.sorted = "";
+      this.controls = this.build();
+      const anchor = table.closest(".md-typeset__scrollwrap") || table;
+      anchor.before(this.controls);
+      this.headers();
+      this.bibtex();
+      this.apply();
+    }
+
+    static empty() {
+      return { q: "", years: new Set(), sections: new Set(), star: false, code: false, sort: "" };
+    }
+
+    build() {
+      const p = this.prefix;
+      const search = make("input", {
+        type: "search", id: `${p}-q`, class: "awesome-search", autocomplete: "off",
+        placeholder: "Title, authors, description",
+        oninput: () => this.change({ q: search.value }),
+        onkeydown: (event) => {
+          if (event.key === "Escape" && search.value) this.change({ q: "" });
+        },
+      });
+      this.search = search;
+      const box = make("div", { class: "awesome-controls" },
+        make("div", { class: "awesome-field" },
+          make("label", { for: `${p}-q` }, "Search"), " ", search));
+
+      const years = [...new Set(this.items.map((it) => it.d.year).filter((y) => y != null))]
+        .sort((a, b) => b - a).map(String);
+      this.yearChips = years.length > 1
+        ? chips("Year", `${p}-years`, years, {}, (y) => this.flip("years", y)) : null;
+      const slugs = [...new Set(this.items.map((it) => it.d.section).filter(Boolean))];
+      this.sectionChips = slugs.length > 1
+        ? chips("Section", `${p}-sections`, slugs, this.sections, (s) => this.flip("sections", s))
+        : null;
+      for (const facet of [this.yearChips, this.sectionChips]) if (facet) box.append(facet.group);
+
+      this.toggles = {};
+      if (this.items.some((it) => it.d.star)) {
+        this.toggles.star = toggle("🌟 only", (on) => this.change({ star: on }));
+      }
+      if (this.items.some((it) => it.d.code)) {
+        this.toggles.code = toggle("Has code", (on) => this.change({ code: on }));
+      }
+      for (const t of Object.values(this.toggles)) box.append(t.label);
+
+      this.clear = make("button", {
+        type: "button", class: "awesome-clear",
+        onclick: () => { this.state = PaperTable.empty(); this.apply(); this.save(); },
+      }, "Clear");
+      this.count = make("p", { class: "awesome-count", role: "status", "aria-live": "polite" });
+      box.append(this.clear, this.count);
+      return box;
+    }
+
+    /* Sort buttons in the year and title headers; the state is shown with aria-sort. */
+    headers() {
+      this.sortHeaders = {};
+      const head = this.table.tHead && this.table.tHead.rows[0];
+      if (!head) return;
+      for (const column of ["title", "year"]) {
+        const th = head.querySelector(`.awesome-col-${column}`);
+        if (!th) continue;
+        const label = th.textContent.trim();
+        th.replaceChildren(make("button", {
+          type: "button", class: "awesome-sort",
+          onclick: () => this.cycle(column),
+        }, label, make("span", { class: "awesome-sort-icon", "aria-hidden": "true" })));
+        this.sortHeaders[column] = th;
+      }
+    }
+
+    /* Ascending, descending, then back to the list's own order. */
+    cycle(column) {
+      const sort = this.state.sort;
+      const next = sort === column ? `-${column}` : sort === `-${column}` ? "" : column;
+      this.change({ sort: next });
+    }
+
+    bibtex() {
+      for (const it of this.items) {
+        const cell = it.row.querySelector(".awesome-col-title") || it.row.cells[0];
+        if (!cell || !it.d.bibtex) continue;
+        const id = `${this.prefix}-bib-${it.index}`;
+        const button = make("button", {
+          type: "button", class: "awesome-bibtex-toggle", "aria-expanded": "false",
+          "aria-controls": id, "aria-label": `BibTeX for ${it.d.title}`,
+          onclick: () => this.showBibtex(it, button, id),
+        }, "BibTeX");
+        (cell.lastElementChild || cell).append(" ", button);
+      }
+    }
+
+    showBibtex(it, button, id) {
+      if (!it.detail) {
+        const pre = make("pre", { class: "awesome-bibtex", id, tabindex: "0" }, it.d.bibtex);
+        const status = make("span", { class: "awesome-copy-status", role: "status" });
+        const copy = make("button", {
+          type: "button", class: "awesome-copy", "aria-label": `Copy BibTeX of ${it.d.key}`,
+          onclick: () => copyText(it.d.bibtex, pre, status),
+        }, "Copy");
+        it.detail = make("tr", { class: "awesome-bibtex-row", hidden: "" },
+          make("td", { colspan: String(it.row.cells.length) }, pre,
+            make("div", { class: "awesome-copy-bar" }, copy, " ", status)));
+        it.row.after(it.detail);
+      }
+      it.open = !it.open;
+      button.setAttribute("aria-expanded", String(it.open));
+      it.detail.hidden = !it.open || it.row.hidden;
+    }
+
+    flip(facet, value) {
+      const set = new Set(this.state[facet]);
+      if (set.has(value)) set.delete(value); else set.add(value);
+      this.change({ [facet]: set });
+    }
+
+    change(partial) {
+      Object.assign(this.state, partial);
+      this.apply();
+      this.save();
+    }
+
+    matches(it, words) {
+      const s = this.state;
+      const d = it.d;
+      return words.every((w) => it.text.includes(w))
+        && (!s.years.size || s.years.has(String(d.year)))
+        && (!s.sections.size || s.sections.has(d.section))
+        && (!s.star || d.star) && (!s.code || d.code);
+    }
+
+    /* Show the matching rows in the chosen order, and the controls as the state says. */
+    apply() {
+      const s = this.state;
+      const words = fold(s.q).split(/\s+/).filter(Boolean);
+      let shown = 0;
+      for (const it of this.items) {
+        const ok = this.matches(it, words);
+        it.row.hidden = !ok;
+        if (it.detail) it.detail.hidden = !ok || !it.open;
+        if (ok) shown += 1;
+      }
+      if (s.sort !== this.sorted) this.reorder();
+      this.count.textContent = `Showing ${shown} of ${this.items.length}`;
+      if (this.search.value !== s.q) this.search.value = s.q;
+      for (const [facet, chipSet] of [["years", this.yearChips], ["sections", this.sectionChips]]) {
+        if (!chipSet) continue;
+        for (const [value, b] of chipSet.buttons) b.setAttribute("aria-pressed", String(s[facet].has(value)));
+      }
+      for (const [name, t] of Object.entries(this.toggles)) t.box.checked = s[name];
+    }
+
+    reorder() {
+      const s = this.state.sort;
+      const column = s.replace(/^-/, "");
+      const direction = s.startsWith("-") ? -1 : 1;
+      const order = this.items.slice();
+      if (s) {
+        order.sort((a, b) => {
+          let c;
+          if (column === "year") {
+            const x = a.d.year;
+            const y = b.d.year;
+            c = x == null || y == null ? (x == null) - (y == null) : (x - y) * direction;
+          } else {
+            c = collator.compare(a.d.title, b.d.title) * direction;
+          }
+          return c || a.index - b.index;  // stable: ties keep the list's order
+        });
+      }
+      for (const it of order) {
+        this.body.append(it.row);
+        if (it.detail) this.body.append(it.detail);
+      }
+      for (const [name, th] of Object.entries(this.sortHeaders)) {
+        if (name === column && s) th.setAttribute("aria-sort", direction > 0 ? "ascending" : "descending");
+        else th.removeAttribute("aria-sort");
+      }
+      this.sorted = s;
+    }
+
+    /* The state as URL parameters; empty when nothing is filtered or sorted. */
+    params() {
+      const s = this.state;
+      const out = new URLSearchParams();
+      if (s.q) out.set("q", s.q);
+      for (const y of s.years) out.append("year", y);
+      for (const x of s.sections) out.append("section", x);
+      if (s.star) out.set("star", "1");
+      if (s.code) out.set("code", "1");
+      if (s.sort) out.set("sort", s.sort);
+      return out.toString();
+    }
+
+    save() {
+      const query = this.params();
+      const url = location.pathname + location.search + (query ? `#${this.name}?${query}` : "");
+      history.replaceState(history.state, "", url);
+    }
+
+    restore(params) {
+      const known = (values, allowed) => new Set(values.filter((v) => allowed.has(v)));
+      const sort = params.get("sort") || "";
+      this.state = {
+        q: params.get("q") || "",
+        years: known(params.getAll("year"), new Set(this.yearChips ? this.yearChips.buttons.keys() : [])),
+        sections: known(params.getAll("section"),
+          new Set(this.sectionChips ? this.sectionChips.buttons.keys() : [])),
+        star: params.get("star") === "1" && "star" in this.toggles,
+        code: params.get("code") === "1" && "code" in this.toggles,
+        sort: /^-?(year|title)$/.test(sort) && sort.replace(/^-/, "") in this.sortHeaders ? sort : "",
+      };
+      this.apply();
+    }
+
+    /* A link to #key: clear filters that hide the row, scroll to it and mark it. */
+    reveal(row) {
+      for (const marked of document.querySelectorAll("tr.awesome-marked")) {
+        marked.classList.remove("awesome-marked");
+      }
+      if (row.hidden) {
+        this.state = PaperTable.empty();
+        this.apply();
+      }
+      row.classList.add("awesome-marked");
+      row.scrollIntoView({ block: "center" });
+    }
+  }
+
+  async function copyText(text, pre, status) {
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = "Copied";
+    } catch (error) {
+      const range = document.createRange();
+      range.selectNodeContents(pre);
+      const selection = getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      status.textContent = "Selected: press Ctrl+C to copy";
+    }
+  }
+
+  function followHash(initial) {
+    const hash = location.hash.slice(1);
+    const split = hash.indexOf("?");
+    if (split >= 0) {
+      const name = decodeURIComponent(hash.slice(0, split));
+      const target = tables.find((t) => t.name === name);
+      if (!target) return;
+      target.restore(new URLSearchParams(hash.slice(split + 1)));
+      if (initial) target.host.scrollIntoView();
+      return;
+    }
+    if (!hash) return;
+    const row = document.getElementById(decodeURIComponent(hash));
+    const owner = row && tables.find((t) => t.items.some((it) => it.row === row));
+    if (owner) owner.reveal(row);
+  }
+
+  function start() {
+    document.querySelectorAll("script.awesome-papers-data").forEach((script) => {
+      let data;
+      try {
+        data = JSON.parse(script.textContent);
+      } catch (error) {
+        return;
+      }
+      const before = script.previousElementSibling;
+      const table = before && (before.matches("table") ? before : before.querySelector("table"));
+      if (!table || !table.tBodies[0] || table.tBodies[0].rows.length !== data.rows.length) return;
+      tables.push(new PaperTable(table, data, tables.length));
+    });
+    if (!tables.length) return;
+    followHash(true);
+    window.addEventListener("hashchange", () => followHash(false));
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
