@@ -8,7 +8,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from awesome_papers.nodes import paper_table
+from awesome_papers.nodes import paper_table, table_data
 from awesome_papers.query import parse_query, select
 
 from .sources import collection, digest, warn
@@ -66,7 +66,7 @@ class AwesomePapers(SphinxDirective):
             if row["ids"] and row["ids"][0] in anchored:
                 row["ids"] = []  # an earlier table on this page has the anchor
         self.add_name(table)
-        return [table]
+        return [table, table_data(entries)]  # the data block is dropped where scripts are not
 
 
 class awesome_bibliography(nodes.General, nodes.Element):

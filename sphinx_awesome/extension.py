@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import awesome_papers
 
 from .bibfile import write_bibfile
+from .browser import setup_browser
 from .config import setup_config
 from .directive import AwesomeBibliography, AwesomePapers, awesome_bibliography
 from .domain import PaperDomain
@@ -35,9 +36,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", find_homes)
     app.connect("env-get-updated", rewritten)
     app.connect("build-finished", write_bibfile)
+    setup_browser(app)
     return {
         "version": awesome_papers.__version__,
-        "env_version": 1,
+        "env_version": 2,  # 2: tables are followed by a data block
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -37,6 +37,12 @@ def test_builds_without_warnings(example_site: Path, builder: str) -> None:
                           str(example_site), str(out)], capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     assert (out / "references.bib").is_file()
+    if builder in ("latex", "text", "epub"):  # no scripts there: no data blocks, no script
+        written = [p for p in out.rglob("*") if p.suffix in (".tex", ".txt", ".xhtml", ".js")]
+        assert written and not list(out.rglob("awesome-papers.*"))
+        for path in written:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert "awesome-papers-data" not in text and "awesome-papers.js" not in text, path
     if builder == "latex":
         tex = next(out.glob("*.tex")).read_text(encoding="utf-8")
         assert r"\label{\detokenize{optimization:takase2023spike}}" in tex
@@ -53,7 +59,10 @@ def test_html_tables_citations_and_bib(example_site: Path, sphinx_build: Callabl
     assert len(rows) == section_items(example_site.parent / "llm-training.md", "Optimization")
     assert {kind for kind, _ in rows} == {"paper", "repo", "link"}
     assert "<caption><span class=\"caption-text\">Optimization" in optimization
-    assert "img.shields.io/github/stars/" in optimization  # awesome_badges = True
+    assert "img.shields.io" not in optimization  # no badges unless a site turns them on
+    assert optimization.count('<script type="application/json" class="awesome-papers-data">') == 1
+    assert "_static/awesome-papers.js" in optimization
+    assert "awesome-papers.js" not in result.page("index.html")  # no table, no script
 
     notes = result.page("reading-notes.html")
     link = re.search(r'<a class="reference internal" href="([^"]+)" title="([^"]+)">'
