@@ -9,7 +9,8 @@ exclude_patterns = ["_build"]
 
 awesome_sources = ["../llm-training.md"]
 awesome_bibtex_file = "references.bib"
-awesome_badges = True
+# Star badges would load from shields.io at page view; the browser tests allow no such request.
+awesome_badges = False
 
 # The bundled list has known problems (URLs ending in '.', one duplicate) that
 # `awesome-papers check ../llm-training.md` lists; keep them out of this site's -W build.
