@@ -39,3 +39,6 @@ class AwesomePapersConfig(base.Config):
     #: Report the lists' own warnings as MkDocs warnings (``--strict`` then fails on them);
     #: by default they are logged at INFO level.
     strict_lists = c.Type(bool, default=False)
+    #: Keep parsed lists on disk between builds (``$AWESOME_PAPERS_CACHE``, else
+    #: ``~/.cache/awesome-papers``), so a fresh ``mkdocs build`` need not parse again.
+    parse_cache = c.Type(bool, default=True)

@@ -98,6 +98,7 @@ class AwesomePapersExtension(Extension):
             "columns": [[], "Default table columns (default: title, authors, year, code, links)"],
             "badges": [False, "Show GitHub star badges (images from shields.io)"],
             "cache": ["", "arXiv enrichment cache (JSON) from `awesome-papers enrich`"],
+            "parse_cache": [True, "Keep parsed lists on disk between builds"],
         }
         super().__init__(**kwargs)
         self.site = site
@@ -105,7 +106,8 @@ class AwesomePapersExtension(Extension):
     def _standalone_site(self) -> Site:
         sources = self.getConfig("sources")
         collection, fresh = load_lists([sources] if isinstance(sources, str) else sources,
-                                       self.getConfig("cache") or None)
+                                       self.getConfig("cache") or None,
+                                       parse_cache=bool(self.getConfig("parse_cache")))
         if fresh:
             for diagnostic in collection.diagnostics:
                 logger.info("%s", diagnostic.format())

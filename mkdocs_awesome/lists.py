@@ -19,12 +19,14 @@ if TYPE_CHECKING:
 _last: dict[tuple[tuple[str, ...], str | None], Collection] = {}
 
 
-def load_lists(paths: Sequence[str], cache: str | None = None) -> tuple[Collection, bool]:
+def load_lists(paths: Sequence[str], cache: str | None = None, *,
+               parse_cache: bool = True) -> tuple[Collection, bool]:
     """The lists (enriched from ``cache`` if given), and whether they changed since last time.
 
-    A missing list raises ``FileNotFoundError`` naming it.
+    ``parse_cache`` keeps parsed lists on disk between builds. A missing list raises
+    ``FileNotFoundError`` naming it.
     """
-    collection = load(paths, cache=cache or None)
+    collection = load(paths, cache=cache or None, disk_cache=parse_cache)
     key = (tuple(paths), cache)
     fresh = _last.get(key) is not collection
     _last[key] = collection

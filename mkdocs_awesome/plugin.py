@@ -61,7 +61,8 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            collection, _ = load_lists(self.config.sources, self.config.cache)
+            collection, _ = load_lists(self.config.sources, self.config.cache,
+                                       parse_cache=self.config.parse_cache)
         except FileNotFoundError as error:  # deleted while `mkdocs serve` runs
             raise PluginError(str(error)) from error
         for diagnostic in collection.diagnostics:

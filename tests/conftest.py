@@ -13,6 +13,12 @@ SHARED = Path(os.environ.get("AWESOME_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_parse_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Site builds (and the processes they start) keep parsed lists in a test folder."""
+    os.environ["AWESOME_PAPERS_CACHE"] = str(tmp_path_factory.mktemp("parse-cache"))
+
+
 @pytest.fixture(scope="session")
 def example_list() -> Path:
     return EXAMPLE_LIST
