@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from docutils import nodes
 
 from .query import DEFAULT_COLUMNS
+from .urls import is_safe
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -32,8 +33,6 @@ WIDTHS = {"title": 40, "authors": 24, "description": 30, "section": 14, "links":
           "code": 14, "venue": 10}
 BADGE = "https://img.shields.io/github/stars/{repo}.svg?style=social&label=Star"
 
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 _MATH = re.compile(r"\$([^$]+)\$")
 _GITHUB = re.compile(r"^https?://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?$")
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", "di",
@@ -41,17 +40,8 @@ _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", 
 
 
 def safe_url(url: str | None) -> str | None:
-    """The URL if a browser would follow it harmlessly (http(s), mailto, relative), else None.
-
-    Browsers drop tabs, newlines and control characters inside a scheme
-    (``java\\tscript:``), so the check reads the URL the way they do.
-    """
-    if not url:
-        return None
-    match = _SCHEME.match(_CONTROL.sub("", url))
-    if match and match[1].lower() not in ("http", "https", "mailto"):
-        return None
-    return url.strip()
+    """The URL if a browser would follow it harmlessly (http(s), mailto, relative), else None."""
+    return url.strip() if url and is_safe(url) else None
 
 
 def _link(text: str, url: str | None, **attributes: str) -> nodes.Node:

@@ -12,8 +12,12 @@ _CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gist.github.com", "
 
 
 def is_safe(url: str) -> bool:
-    """http(s), mailto or a relative path; never ``javascript:``, ``data:`` and the like."""
-    cleaned = "".join(ch for ch in url if ch > " ")  # browsers ignore controls and spaces
+    """http(s), mailto or a relative path; never ``javascript:``, ``data:`` and the like.
+
+    Browsers drop tabs, newlines and control characters inside a scheme
+    (``java\tscript:``), so the check reads the URL the way they do.
+    """
+    cleaned = "".join(ch for ch in url if " " < ch != "\x7f")
     match = _SCHEME.match(cleaned)
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
