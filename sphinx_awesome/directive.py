@@ -9,7 +9,8 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from awesome_papers.nodes import paper_table, table_data
-from awesome_papers.query import parse_query, select
+from awesome_papers.query import DISPLAY_OPTIONS
+from awesome_papers.query import select_table as select_rows
 
 from .sources import collection, digest, warn
 
@@ -33,10 +34,8 @@ def select_table(coll: Collection, options: Mapping[str, str],
                  ) -> tuple[list[Entry], tuple[str, ...], list[QueryProblem], str]:
     """Entries, columns and problems of a table, and a digest of all three: the
     incremental check re-runs this on the new list and re-reads the page if it differs."""
-    query, problems = parse_query(options)
-    entries, more = select(coll, query)
-    problems += more
-    return entries, query.columns, problems, digest(entries, query.columns, problems)
+    entries, columns, problems = select_rows(coll, options)
+    return entries, columns, problems, digest(entries, columns, problems)
 
 
 class AwesomePapers(SphinxDirective):
@@ -48,9 +47,8 @@ class AwesomePapers(SphinxDirective):
     )
 
     def run(self) -> list[Node]:
-        options = {"columns": ", ".join(self.config.awesome_columns)}
-        options.update((k, v) for k, v in self.options.items()
-                       if k not in ("caption", "class", "name"))
+        options = {k: v for k, v in self.options.items() if k not in DISPLAY_OPTIONS}
+        options.setdefault("columns", ", ".join(self.config.awesome_columns))
         entries, columns, problems, table_digest = select_table(collection(self.config), options)
         for problem in problems:
             warn(problem.message, self.get_location(), problem.code)
