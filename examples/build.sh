@@ -11,7 +11,7 @@ out=examples/build
 .venv/bin/awesome-papers check examples/llm-training.md || true   # the list's known problems
 .venv/bin/awesome-papers export examples/llm-training.md -o "$out/references.bib"
 .venv/bin/sphinx-build -q -W -b html examples/sphinx "$out/sphinx"
-.venv/bin/mkdocs build -q --strict -f examples/mkdocs/mkdocs.yml -d "$PWD/$out/mkdocs"
+NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build -q --strict -f examples/mkdocs/mkdocs.yml -d "$PWD/$out/mkdocs"
 
 echo
 echo "Sphinx site:    $out/sphinx/index.html"
