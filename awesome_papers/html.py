@@ -4,14 +4,14 @@ MkDocs (and anything else that runs Python-Markdown) has no docutils writer of i
 so tables and bibliographies are rendered here with docutils' HTML5 translator: the same
 nodes as under Sphinx, escaped by docutils. The table itself carries no class, because
 Material for MkDocs styles only class-less tables; the classes go on a wrapping ``<div>``.
-Math is written as ``\\(...\\)`` in ``class="arithmatex"``, which MathJax picks up with
-the configuration pymdownx.arithmatex documents.
+Math is written as MathML, which browsers render natively: no script, no CDN, and a
+site that loads MathJax anyway shows it the same.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from docutils import frontend, nodes, utils
 from docutils.writers import html5_polyglot
@@ -27,10 +27,7 @@ if TYPE_CHECKING:
 
 
 class _Translator(html5_polyglot.HTMLTranslator):
-    """docutils' HTML5 translator, with a bare ``<div>`` for containers and arithmatex math."""
-
-    math_tags: ClassVar = {**html5_polyglot.HTMLTranslator.math_tags,
-                           "mathjax": ("span", "div", [])}
+    """docutils' HTML5 translator, with a bare ``<div>`` for containers and safe math."""
 
     def visit_container(self, node: nodes.Element) -> None:
         self.body.append(self.starttag(node, "div"))
@@ -39,16 +36,20 @@ class _Translator(html5_polyglot.HTMLTranslator):
         self.body.append("</div>\n")
 
     def visit_math(self, node: nodes.Element) -> None:
-        node["classes"] = [*node["classes"], "arithmatex"]
-        super().visit_math(node)
+        """MathML; docutils' converter raises on some list titles (``G$^2$``): then text."""
+        try:
+            super().visit_math(node)
+        except nodes.TreePruningException:  # how docutils ends a visit it handled
+            raise
+        except Exception:
+            self.body.append(f'<span class="math">{self.encode(node.astext())}</span>')
+            raise nodes.SkipNode from None
 
 
 @cache
 def _settings() -> frontend.Values:
     settings = frontend.get_default_settings(html5_polyglot.Writer)
-    # "mathjax" plus a URL, so docutils does not warn about a missing MathJax script:
-    # the page, not this fragment, loads MathJax.
-    settings.math_output = "mathjax page"
+    settings.math_output = "MathML"
     settings.report_level = 5
     return settings
 
