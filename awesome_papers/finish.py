@@ -7,9 +7,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import urls
+from .draft import Draft
 from .keys import assign_keys
 from .model import Collection, Diagnostic, Entry, Link
-from .shapes import Draft
 from .text import normalise_title
 
 if TYPE_CHECKING:

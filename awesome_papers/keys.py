@@ -15,7 +15,7 @@ from string import ascii_lowercase
 from urllib.parse import urlsplit
 
 from . import urls
-from .shapes import Draft
+from .draft import Draft
 from .text import ascii_word, normalise_title
 
 # Google Scholar skips articles and prepositions, nothing else.

@@ -15,10 +15,12 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .chunks import chunks
+from .draft import Draft
+from .fields import venue_tag
 from .finish import finish
 from .inline import Seg, plain, segments
 from .model import Collection, Diagnostic, Section
-from .shapes import Draft, read_record, split_records, venue_tag
+from .shapes import read_record, split_records
 from .slugs import SlugCounter, heading_text
 from .tables import read_table
 

@@ -10,75 +10,29 @@ a head (bold title, bold link, link or leading text), then fields found in the t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from . import arxiv, urls
+from .draft import Draft, Problem
+from .fields import (
+    check_url,
+    clean,
+    code_fields,
+    em_field,
+    link_field,
+    link_text,
+    set_authors,
+    text_fields,
+    venue_tag,
+)
 from .inline import Seg
-from .model import Kind, Link
 
 MARKERS = ("🌟", "❤", "👍", "𝕏", "🤗", ":clapper:", "🔥", "⭐")
 _MEDIA = {"𝕏": "x", "🤗": "huggingface", ":clapper:": "video"}
 _RAW_LINK = re.compile(
     r"\[([^\[\]]*)\]\(\s*<?([a-zA-Z][\w+.\-]*:(?:[^()\s>]|\([^()\s]*\))*)>?\s*\)")
-_VENUE_CODE = re.compile(r"^(?P<venue>.*\S)\s*,\s*(?P<year>(?:19|20)\d{2})$", re.S)
-_VENUE_TAG = re.compile(
-    r"^\(?\s*(?P<venue>[A-Za-z][A-Za-z&.\- ]{1,40}?)\s*['’]?\s*(?P<year>(?:19|20)?\d{2})\s*\)?$"
-)
 _YEAR = re.compile(r"\((?P<year>(?:19|20)\d{2})\)")
 _CITATION_LABEL = re.compile(r"cication:\s*$|citations?:\s*$", re.I)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|，|;|\band\b)\s*")
-_INITIAL_END = re.compile(r"\b[A-Z]\.$")
-_ET_AL = re.compile(r"\bet\.?\s*al\.?", re.I)
-_PAPER_LABELS = ("paper", "pdf", "abs", "arxiv", "arxiv link")
 _GLUE = re.compile(r"^\)?\s*-\s*(?:🌟\s*)?$")
-
-
-@dataclass(slots=True)
-class Problem:
-    """A diagnostic found while reading one item; ``near`` helps find its column."""
-
-    code: str
-    severity: str
-    message: str
-    near: str = ""
-
-
-@dataclass(slots=True)
-class Draft:
-    """An entry being read: the fields of :class:`~awesome_papers.model.Entry` but key."""
-
-    kind: Kind = "link"
-    title: str = ""
-    authors: list[str] = field(default_factory=list)
-    authors_truncated: bool = False
-    authors_cut: int | None = None
-    arxiv: str | None = None
-    arxiv_version: int | None = None
-    year: int | None = None
-    month: int | None = None
-    venue: str | None = None
-    url: str | None = None
-    pdf: str | None = None
-    code: list[str] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    description: str | None = None
-    highlight: bool = False
-    citations: int | None = None
-    owner: str | None = None
-    line: int = 0
-    problems: list[Problem] = field(default_factory=list)
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _label(text: str) -> str:
-    """Link text without the brackets of ``[[pdf]](url)``, but ``[a] b`` kept."""
-    text = _clean(text)
-    while text.startswith("[") and text.endswith("]"):
-        text = text[1:-1].strip()
-    return text
 
 
 def _strip_markers(text: str) -> str:
@@ -171,7 +125,7 @@ def read_record(lines: list[list[Seg]], line_no: int, *, continued: bool = False
 
     if continued and head is not None and head.kind != "link":
         # The lost-first-line entry: its title fragment is the text before "**,".
-        draft.title = _clean(lead_text.replace("**", "").rstrip(", "))
+        draft.title = clean(lead_text.replace("**", "").rstrip(", "))
         draft.kind = "paper"
         tail = segs[i:]
         draft.problems.append(Problem(
@@ -184,19 +138,19 @@ def read_record(lines: list[list[Seg]], line_no: int, *, continued: bool = False
     elif head is None:
         draft.title = ""
     elif head.kind == "strong":
-        draft.title, draft.kind = _clean(head.text), "paper"
+        draft.title, draft.kind = clean(head.text), "paper"
         _venue_in_name(draft, tail)
     elif head.kind == "link":
-        draft.title, draft.url = _label(head.text), head.href or None
+        draft.title, draft.url = link_text(head.text), head.href or None
         if head.bold or (urls.is_code(head.href) and not arxiv.from_url(head.href)):
             draft.kind = "repo"
         elif arxiv.from_url(head.href):
             draft.kind = "paper"
         if head.href:
-            _check_url(draft, head.href)
+            check_url(draft, head.href)
         tail = _owner_and_description(draft, tail)
     elif head.kind == "em":
-        draft.title, draft.kind = _clean(head.text), "paper"
+        draft.title, draft.kind = clean(head.text), "paper"
     else:
         draft.title = ""
     _read_tail(draft, tail, markers)
@@ -205,7 +159,7 @@ def read_record(lines: list[list[Seg]], line_no: int, *, continued: bool = False
 
 def _title_from_text(text: str, draft: Draft) -> str:
     """Leading-text titles: ``Title (2017) by A et al.,`` or ``Title (``."""
-    text = _clean(text)
+    text = clean(text)
     for marker in MARKERS:
         text = text.replace(marker, "")
     year = _YEAR.search(text)
@@ -214,10 +168,10 @@ def _title_from_text(text: str, draft: Draft) -> str:
         rest = text[year.end():]
         text = text[:year.start()]
         if rest.strip().lower().startswith("by "):
-            _set_authors(draft, rest.strip()[3:])
+            set_authors(draft, rest.strip()[3:])
     elif " by " in text:
         text, _, authors = text.partition(" by ")
-        _set_authors(draft, authors)
+        set_authors(draft, authors)
     return text.strip(" \t-–—:,([").strip()
 
 
@@ -247,30 +201,8 @@ def _owner_and_description(draft: Draft, tail: list[Seg]) -> list[Seg]:
     if draft.kind == "repo" and re.fullmatch(r"[\w.\-]+(\s*🤗)?", rest):
         draft.owner = rest.replace("🤗", "").strip()
     else:
-        draft.description = _clean(rest) or None
+        draft.description = clean(rest) or None
     return tail[1:]
-
-
-def _set_authors(draft: Draft, text: str) -> None:
-    text = _clean(text).strip(" ,.")
-    if not text:
-        return
-    et_al = bool(_ET_AL.search(text))
-    text = _ET_AL.sub("", text)
-    names: list[str] = []
-    for name in _AUTHOR_SPLIT.split(text):
-        if name.strip() in ("...", "…"):
-            draft.authors_truncated = True
-            draft.authors_cut = len(names)
-            continue
-        name = name.strip(" *")
-        if name.endswith(".") and not _INITIAL_END.search(name):
-            name = name[:-1]
-        if name:
-            names.append(name)
-    draft.authors = names
-    if et_al:
-        draft.authors_truncated, draft.authors_cut = True, len(names)
 
 
 def _read_tail(draft: Draft, tail: list[Seg], markers: list[str]) -> None:
@@ -279,19 +211,19 @@ def _read_tail(draft: Draft, tail: list[Seg], markers: list[str]) -> None:
         text = seg.text
         if seg.kind == "text":
             markers += [m for m in _MEDIA if m in text]
-            _text_fields(draft, text)
+            text_fields(draft, text)
         elif seg.kind == "code":
-            _code_fields(draft, text)
+            code_fields(draft, text)
         elif seg.kind == "strong":
             venue_tag(draft, text)
         elif seg.kind == "em":
-            _em_field(draft, text)
+            em_field(draft, text)
         elif seg.kind == "link":
             if _CITATION_LABEL.search(prev_text):
                 count = text.strip("* ")
                 draft.citations = int(count) if count.isdigit() else None
             else:
-                _link_field(draft, seg)
+                link_field(draft, seg)
         prev_text = text if seg.kind == "text" else ""
     if not draft.url and draft.arxiv:
         draft.url = arxiv.abs_url(draft.arxiv, draft.arxiv_version)
@@ -303,111 +235,3 @@ def _read_tail(draft: Draft, tail: list[Seg], markers: list[str]) -> None:
         ym = arxiv.year_month(draft.arxiv)
         if ym:
             draft.year, draft.month = ym
-
-
-def venue_tag(draft: Draft, text: str) -> bool:
-    """``(**ICLR'24**)``, ``**NeurIPS 2023**``: a venue and its year."""
-    tag = _VENUE_TAG.match(text.strip())
-    if not tag or tag["venue"].lower() == "arxiv":
-        return False
-    if draft.venue is None:
-        draft.venue = _clean(text.strip("() "))
-        if draft.year is None:
-            year = tag["year"]
-            draft.year = int(year) if len(year) == 4 else 2000 + int(year)
-    return True
-
-
-def _text_fields(draft: Draft, text: str) -> None:
-    if draft.arxiv is None:
-        cited = arxiv.from_text(text)
-        if cited:
-            _set_arxiv(draft, *cited, near=cited[0])
-    if draft.year is None:
-        year = _YEAR.search(text)
-        if year:
-            draft.year = int(year["year"])
-    stripped = text.strip()
-    if draft.kind == "paper" and not draft.authors and stripped.startswith(("(", ",")):
-        # "**Title** (2015), A. Author et al. [" : authors after the year.
-        rest = _YEAR.sub("", stripped).strip(" ,([")
-        if rest and not arxiv.from_text(rest) and "cication" not in rest:
-            _set_authors(draft, rest)
-
-
-def _code_fields(draft: Draft, text: str) -> None:
-    cited = arxiv.from_text(text)
-    if cited and draft.arxiv is None:
-        _set_arxiv(draft, *cited, near=cited[0])
-        return
-    venue = _VENUE_CODE.match(text.strip())
-    if venue and venue["venue"].lower() != "arxiv":
-        draft.venue = _clean(venue["venue"].replace("\u2026", "").replace("\xa0", " "))
-        draft.year = int(venue["year"])
-    elif text.lower().startswith("arxiv") and draft.arxiv is None:
-        draft.problems.append(Problem(
-            "bad-arxiv-id", "error", f"malformed arXiv id in {text!r}", text))
-
-
-def _em_field(draft: Draft, text: str) -> None:
-    if draft.kind == "paper" and not draft.authors:
-        _set_authors(draft, text)
-    elif draft.kind == "paper":
-        if _clean(text).strip(" .") != ", ".join(draft.authors) and "..." not in text:
-            return
-        draft.problems.append(Problem(
-            "duplicate-authors", "info", "author line repeated", text[:20]))
-    elif draft.description is None:
-        draft.description = _clean(text)
-
-
-def _set_arxiv(draft: Draft, arxiv_id: str, version: int | None, *, near: str) -> None:
-    if not arxiv.is_well_formed(arxiv_id):
-        draft.problems.append(Problem(
-            "bad-arxiv-id", "error",
-            f"malformed arXiv id {arxiv_id!r} (expected YYMM.NNNNN)", arxiv_id))
-        return
-    draft.arxiv, draft.kind = arxiv_id, "paper"
-    if version and draft.arxiv_version is None:
-        draft.arxiv_version = version
-
-
-def _check_url(draft: Draft, url: str) -> None:
-    why = urls.problem(url)
-    if why:
-        draft.problems.append(Problem("bad-url", "warning", f"URL {url!r} {why}", url))
-
-
-def _link_field(draft: Draft, seg: Seg) -> None:
-    label, href = _label(seg.text), seg.href.strip()
-    if not href or href == "None":
-        return
-    _check_url(draft, href)
-    cited = arxiv.from_url(href)
-    if cited and (draft.kind != "paper" or draft.arxiv not in (None, cited[0])):
-        draft.links.append(Link(label or "arXiv", href))
-        return
-    if cited:
-        if draft.arxiv is None:
-            _set_arxiv(draft, *cited, near=href)
-        elif draft.arxiv_version is None:
-            draft.arxiv_version = cited[1]
-        if href.lower().endswith(".pdf") or "/pdf/" in href or label.lower() == "pdf":
-            draft.pdf = draft.pdf or href
-        else:
-            draft.url = draft.url or href
-        return
-    lowered = label.lower()
-    if lowered in ("pdf", "[pdf]") or href.lower().endswith(".pdf"):
-        draft.pdf = draft.pdf or href
-        draft.url = draft.url or (href if draft.kind == "paper" else None)
-        return
-    if urls.is_code(href) or (seg.image and urls.is_code(href)):
-        if href not in draft.code:
-            draft.code.append(href)
-        return
-    if lowered in _PAPER_LABELS and draft.url is None:
-        draft.url = href
-        return
-    draft.links.append(Link(label or urls.host(href), href))
-    return None
