@@ -3,7 +3,7 @@
 Sphinx pickles its environment, so a rebuild never re-parses; a fresh ``mkdocs build``
 starts from nothing, and parsing is most of what the plugin costs. A parsed file is
 stored under a name made of its path, its content hash and a hash of the parser's own
-source, so an edited list or an upgraded parser never reads a stale entry. Files unused
+source, so an edited list or a changed parser never reads a stale entry. Files unused
 for 30 days are removed.
 """
 
@@ -21,8 +21,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .parse import Parsed
 
-_PARSER_MODULES = ("arxiv", "chunks", "finish", "inline", "keys", "model", "parse",
-                   "shapes", "slugs", "tables", "text", "urls")
 _MAX_AGE = 30 * 24 * 3600
 
 
@@ -36,10 +34,10 @@ def folder() -> Path:
 
 @cache
 def _code_version() -> str:
-    here = Path(__file__).parent
+    """A hash of the package's modules: any change to the code retires every stored parse."""
     digest = hashlib.sha256()
-    for name in _PARSER_MODULES:
-        digest.update((here / f"{name}.py").read_bytes())
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
     return digest.hexdigest()[:16]
 
 
