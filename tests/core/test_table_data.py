@@ -51,7 +51,10 @@ def test_only_html_writers_write_it() -> None:
     assert html.count('<script type="application/json" class="awesome-papers-data">') == 1
     document = new_document("<test>")
     document += table_data([PAPER])
-    assert b"awesome-papers-data" not in publish_from_doctree(document, writer="latex")
+    latex = publish_from_doctree(document, writer="latex",
+                                 settings_overrides={"use_latex_citations": True,
+                                                     "legacy_column_widths": False})
+    assert b"awesome-papers-data" not in latex
 
 
 def test_badges_load_lazily() -> None:
