@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -80,7 +81,10 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
                                name, ", ".join(self.config.sources))
                 files.remove(existing)
             assert self.site is not None
-            text = bibtex_string(self.site.collection.entries, sources=self.config.sources)
+            # Sources as written in mkdocs.yml: the file is the same on every checkout.
+            here = os.path.dirname(config.config_file_path)
+            sources = [Path(os.path.relpath(p, here)).as_posix() for p in self.config.sources]
+            text = bibtex_string(self.site.collection.entries, sources=sources)
             files.append(File.generated(config, name, content=text))
         self.assets = [File.generated(config, f"{ASSETS}/{path.name}", abs_src_path=str(path))
                        for path in sorted(STATIC.glob("*.css")) + sorted(STATIC.glob("*.js"))]
