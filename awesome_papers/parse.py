@@ -187,6 +187,8 @@ class _Walker:
         for n, record in enumerate(split_records(lines)):
             continued = n > 0 and not _starts_with_head(record)
             draft = read_record(record, line, continued=continued)
+            if n > 0 and draft.title:  # a split-off entry starts on a line of its own
+                draft.line = self.locate(line, end, draft.arxiv or draft.title)[0]
             for problem in draft.problems:
                 self.note(*self.locate(line, end, problem.near), problem.severity,
                           problem.code, problem.message)

@@ -70,7 +70,8 @@ def recover_unsafe(segs: list[Seg]) -> tuple[list[Seg], list[Problem]]:
 def split_records(lines: list[list[Seg]]) -> list[list[list[Seg]]]:
     """Split an item's lines where a second entry starts inside it.
 
-    A later line with a paper head (``arXiv, ID`` or ``cication:``) is an entry whose
+    A later line with a paper head (``arXiv, ID`` or ``cication:``) after an entry that
+    is complete (a paper with its own head, or a repository or link) is an entry whose
     first title line was lost; ``...](url)- [**name**](url)`` is two entries glued on
     one line.
     """
@@ -78,7 +79,7 @@ def split_records(lines: list[list[Seg]]) -> list[list[list[Seg]]]:
     for line in lines:
         for part in _split_glued(line):
             if not records or part is not line or (
-                    _is_paper_head(part) and _has_head(records[-1])):
+                    _is_paper_head(part) and _is_complete(records[-1])):
                 records.append([part])
             else:
                 records[-1].append(part)
@@ -102,8 +103,11 @@ def _is_paper_head(line: list[Seg]) -> bool:
                (s.kind == "text" and _CITATION_LABEL.search(s.text)) for s in line)
 
 
-def _has_head(record: list[list[Seg]]) -> bool:
-    return any(_is_paper_head(line) for line in record)
+def _is_complete(record: list[list[Seg]]) -> bool:
+    """A record that a paper-head line cannot continue: it has one, or it is a link entry."""
+    first = next((s for s in record[0] if s.kind != "text" or s.text.strip(" 🌟")), None)
+    return any(_is_paper_head(line) for line in record) or (
+        first is not None and first.kind == "link")
 
 
 def read_record(lines: list[list[Seg]], line_no: int, *, continued: bool = False) -> Draft:
@@ -130,8 +134,8 @@ def read_record(lines: list[list[Seg]], line_no: int, *, continued: bool = False
         tail = segs[i:]
         draft.problems.append(Problem(
             "broken-title", "warning",
-            f"title lost its first line(s): only {draft.title!r} remains", draft.title[:20],
-        ))
+            f"title lost its first line(s): only {draft.title!r} remains",
+            f"{draft.title}**" if f"{draft.title}**" in lead_text else draft.title[:20]))
     elif len(title_from_lead) >= 3 and any(c.isalpha() for c in title_from_lead):
         draft.title, draft.kind = _title_from_text(lead_text, draft), "paper"
         tail = segs[i:]

@@ -58,6 +58,16 @@ def test_truncated_titles_become_entries_with_a_diagnostic(corpus_files: list[Pa
     assert entry is not None and entry.title == "Mobile Devices"
 
 
+def test_truncated_title_after_a_repository_is_its_own_entry(corpus_files: list[Path]) -> None:
+    reasoning = next(p for p in corpus_files if p.name == "seedstyle-llm-reasoning-2026.md")
+    collection = load(reasoning)
+    assert [d.line for d in collection.diagnostics if d.code == "broken-title"] == [56, 108]
+    paper = collection.get("arXiv:2510.08189")
+    assert (paper.title, paper.line, paper.kind) == ("and Depth?", 56, "paper")
+    repo = next(e for e in collection.entries if e.title == "DeepSeek-Math-V2")
+    assert repo.kind == "repo" and repo.arxiv is None
+
+
 def test_glued_entries_are_split(corpus_files: list[Path]) -> None:
     gui = next(p for p in corpus_files if p.name == "seedstyle-gui-agent.md")
     collection = load(gui)
