@@ -238,7 +238,7 @@ class _Walker:
 
 
 def _starts_with_head(record: list[list[Seg]]) -> bool:
-    first = [s for s in record[0] if not (s.kind == "text" and not s.text.strip())]
+    first = [s for s in record[0] if not (s.kind == "text" and not s.text.strip(" 🌟"))]
     return bool(first) and first[0].kind in ("strong", "link")
 
 

@@ -152,6 +152,10 @@ def read_record(lines: list[list[Seg]], line_no: int, *, continued: bool = False
             draft.kind = "paper"
         if head.href:
             check_url(draft, head.href)
+        if "](" in head.text:
+            draft.problems.append(Problem(
+                "broken-title", "warning",
+                f"the link text {draft.title[:40]!r} holds broken Markdown", head.text[:20]))
         tail = _owner_and_description(draft, tail)
     elif head.kind == "em":
         draft.title, draft.kind = clean(head.text), "paper"

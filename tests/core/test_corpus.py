@@ -53,9 +53,14 @@ def test_truncated_titles_become_entries_with_a_diagnostic(corpus_files: list[Pa
     gui = next(p for p in corpus_files if p.name == "seedstyle-gui-agent.md")
     collection = load(gui)
     broken = [d for d in collection.diagnostics if d.code == "broken-title"]
-    assert len(broken) == 3
+    assert [d.line for d in broken if "lost its first line" in d.message] == [335, 440, 456]
     entry = collection.get("arXiv:2406.08451")
     assert entry is not None and entry.title == "Mobile Devices"
+    # The corrupted repository line: its garbled link text is reported, the glued
+    # entry after it split off and reported too.
+    garbled = [d for d in broken if d.line == 414]
+    assert garbled and "holds broken Markdown" in garbled[0].message
+    assert any(d.code == "glued-entries" and d.line == 414 for d in collection.diagnostics)
 
 
 def test_truncated_title_after_a_repository_is_its_own_entry(corpus_files: list[Path]) -> None:
