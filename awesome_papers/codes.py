@@ -11,8 +11,9 @@ CODES: dict[str, tuple[str, str]] = {
     "duplicate": ("warning", "the same arXiv id, URL or normalised title as an earlier entry; "
                              "merged into the first, and both lines are named"),
     "no-title": ("error", "an item with a link or arXiv id but no title"),
-    "broken-title": ("warning", "an entry whose first title line(s) were lost; "
-                                "the fragment that remains is used"),
+    "broken-title": ("warning", "an entry whose first title line(s) were lost (the fragment "
+                                "that remains is used), or whose link text holds broken "
+                                "Markdown"),
     "glued-entries": ("warning", "a second entry runs into an item with no line break"),
     "bad-arxiv-id": ("error", "an arXiv id that cannot exist (e.g. 2307.092881)"),
     "bad-url": ("warning", "a URL with a space in it or a trailing '.'"),
