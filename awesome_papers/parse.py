@@ -196,6 +196,11 @@ class _Walker:
                 self.note(*self.locate(line, end, draft.title), "warning", "glued-entries",
                           f"a second entry ({draft.title[:40]!r}) runs into this item; "
                           "start it on a line of its own")
+            if draft.title and not _has_substance(draft):
+                self.note(*self.locate(line, end, ""), "warning", "unrecognised-item",
+                          f"{draft.title[:60]!r} has no link, arXiv id, venue or authors: "
+                          "not read as an entry")
+                continue
             if not draft.title:
                 code = "no-title" if draft.url or draft.arxiv else "unrecognised-item"
                 self.note(*self.locate(line, end, ""), "error" if code == "no-title"
@@ -235,6 +240,16 @@ class _Walker:
             for child in raw.children:
                 lines.extend(_child_lines(child))
             self.item(lines, raw.line, raw.end)
+
+
+def _has_substance(draft: Draft) -> bool:
+    """Something besides a title: prose bullets and news lines have nothing else.
+
+    A link dropped as unsafe counts: the entry stays, as text, beside its diagnostic.
+    """
+    return bool(draft.url or draft.arxiv or draft.pdf or draft.venue or draft.authors
+                or draft.code or draft.links or draft.year
+                or any(p.code == "unsafe-link" for p in draft.problems))
 
 
 def _starts_with_head(record: list[list[Seg]]) -> bool:

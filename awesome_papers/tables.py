@@ -29,8 +29,9 @@ def _cells(tokens: list[Token], i: int) -> tuple[list[list[Seg]], int, int]:
 
 def _row_lines(headers: list[str], cells: list[list[Seg]]) -> list[list[Seg]]:
     """Order a row's cells as an item: the title cell first, venue as a tag, the rest."""
-    title_col = next((n for n, h in enumerate(headers)
-                      for word in _TITLE_HEADERS if word in h), 0)
+    # "Paper Title" beats "Paper Abbr": the words are tried in order of preference.
+    title_col = next((n for word in _TITLE_HEADERS
+                      for n, h in enumerate(headers) if word in h), 0)
     lines: list[list[Seg]] = []
     if title_col < len(cells):
         title_cell = [s for s in cells[title_col] if not (s.kind == "link" and s.image)]
@@ -58,17 +59,31 @@ def _row_lines(headers: list[str], cells: list[list[Seg]]) -> list[list[Seg]]:
     return [line for line in lines if line]
 
 
+def _continues(previous: list[list[Seg]], cells: list[list[Seg]]) -> bool:
+    """A row broken over two lines: the first ends with empty cells, this one fills only
+    its first cell (``...|Title\n|N/A|``)."""
+    return (len(cells) > 1 and not plain(previous[-1]).strip()
+            and not any(plain(c).strip() for c in cells[1:]))
+
+
 def read_table(tokens: list[Token], i: int, items: _Items) -> int:
     """Hand each body row of the table at ``tokens[i]`` to ``items``; return the next index."""
     headers: list[str] = []
+    rows: list[tuple[list[list[Seg]], int, int]] = []
     while tokens[i].type != "table_close":
-        tok = tokens[i]
-        if tok.type == "tr_open":
-            cells, line, i = _cells(tokens, i)
-            if not headers:
-                headers = [plain(c).strip().lower() for c in cells]
-                continue
-            items.item(_row_lines(headers, cells), line, line)
+        if tokens[i].type != "tr_open":
+            i += 1
             continue
-        i += 1
+        cells, line, i = _cells(tokens, i)
+        if not headers:
+            headers = [plain(c).strip().lower() for c in cells]
+        elif rows and _continues(rows[-1][0], cells):
+            previous, first, _ = rows[-1]
+            filled = next(n for n in range(len(previous), 0, -1) if plain(previous[n - 1]).strip())
+            previous[filled] = cells[0]
+            rows[-1] = (previous, first, line)
+        else:
+            rows.append((cells, line, line))
+    for cells, first, last in rows:
+        items.item(_row_lines(headers, cells), first, last)
     return i + 1

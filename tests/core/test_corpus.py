@@ -98,3 +98,23 @@ def test_other_shapes(corpus_files: list[Path]) -> None:
     python = load(by_name["classic-awesome-python.md"])
     assert not [e for e in python.entries if e.arxiv]
     assert sum(e.kind == "repo" for e in python.entries) > 400
+
+
+def test_paper_tables_read_the_title_column_and_rows_broken_over_lines(
+        corpus_files: list[Path]) -> None:
+    table = next(p for p in corpus_files if p.name == "table-open-vocab-detection.md")
+    collection = load(table)
+    zsd = collection.get("arXiv:1804.04340")
+    assert (zsd.title, zsd.venue) == ("Zero-Shot Object Detection", "ECCV'18")  # not "ZSDv1"
+    rovit = collection.get("arXiv:2305.07011")
+    assert rovit.title.startswith("Region-Aware Pretraining for Open-Vocabulary")
+    # "...Vision Transformers" then "|N/A|" on the next line: one row, no stray item
+    assert not [d for d in collection.diagnostics if d.line in (170, 175, 211)]
+
+
+def test_prose_bullets_are_reported_not_invented_as_papers(corpus_files: list[Path]) -> None:
+    rlhf = next(p for p in corpus_files if p.name == "nested-subbullets-rlhf.md")
+    collection = load(rlhf)
+    assert not [e for e in collection.entries if e.line == 53]
+    (note,) = [d for d in collection.diagnostics if d.line == 53]
+    assert note.code == "unrecognised-item" and "Inverse Reinforcement Learning" in note.message
