@@ -118,7 +118,7 @@ def read_record(lines: list[list[Seg]], line_no: int, *, continued: bool = False
     lead: list[str] = []
     i = 0
     while i < len(segs) and segs[i].kind in ("text", "break", "html"):
-        lead.append(segs[i].text)
+        lead.append(" " if segs[i].kind == "break" else segs[i].text)
         i += 1
     lead_text = "".join(lead)
     draft.highlight = "🌟" in lead_text

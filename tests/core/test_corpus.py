@@ -118,3 +118,13 @@ def test_prose_bullets_are_reported_not_invented_as_papers(corpus_files: list[Pa
     assert not [e for e in collection.entries if e.line == 53]
     (note,) = [d for d in collection.diagnostics if d.line == 53]
     assert note.code == "unrecognised-item" and "Inverse Reinforcement Learning" in note.message
+
+
+def test_titles_wrapped_onto_an_unindented_line_keep_their_space(
+        corpus_files: list[Path]) -> None:
+    numbered = next(p for p in corpus_files if p.name == "numbered-llm-resources.md")
+    collection = load(numbered)
+    assert collection.get("arXiv:2305.09617").title == (
+        "Towards Expert-Level Medical Question Answering with Large Language Models")
+    rwkv = collection.get("arXiv:2305.13048")  # "by Peng et" / "al.," over two lines
+    assert (rwkv.authors, rwkv.authors_truncated, rwkv.year) == (("Peng",), True, 2023)
