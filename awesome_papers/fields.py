@@ -160,7 +160,7 @@ def link_field(draft: Draft, seg: Seg) -> None:
         if href not in draft.code:
             draft.code.append(href)
         return
-    if lowered in _PAPER_LABELS and draft.url is None:
+    if lowered.rstrip("0123456789 ") in _PAPER_LABELS and draft.url is None:  # "Paper2"
         draft.url = href
         return
     draft.links.append(Link(label or urls.host(href), href))

@@ -16,6 +16,7 @@ from markdown_it.token import Token
 
 from .chunks import chunks
 from .draft import Draft
+from .fieldlists import field_records, is_field_list
 from .fields import venue_tag
 from .finish import finish
 from .inline import Seg, plain, segments
@@ -114,32 +115,6 @@ def _is_group(item: RawItem) -> bool:
         len(plain(line).split()) <= 6 for line in item.lines)
 
 
-def _is_field_list(items: Sequence[RawItem]) -> bool:
-    """``- **Paper**: *Title* (Year) by X`` / ``- **Link**: [Paper](url)``: one entry."""
-    def is_field(item: RawItem) -> bool:
-        first = item.lines[0] if item.lines else []
-        return (len(first) >= 2 and first[0].kind == "strong"
-                and first[1].kind == "text" and first[1].text.lstrip().startswith(":"))
-    return len(items) >= 2 and all(is_field(i) for i in items)
-
-
-def _field_record(items: Sequence[RawItem]) -> list[list[Seg]]:
-    """Turn a field list into the lines of one record: the paper field leads."""
-    lead: list[list[Seg]] = []
-    rest: list[list[Seg]] = []
-    for item in items:
-        name = item.lines[0][0].text.strip().lower()
-        body = [Seg("text", item.lines[0][1].text.lstrip()[1:]), *item.lines[0][2:]]
-        if name in ("paper", "title") and not lead:
-            if len(body) > 1 and body[1].kind == "em" and not body[0].text.strip():
-                body = [Seg("text", body[1].text + " " + "".join(s.text for s in body[2:]))]
-            lead.append(body)
-        else:
-            rest.append(body)
-        rest.extend(item.lines[1:])
-    return lead + rest
-
-
 class _Walker:
     """Walks one document's tokens, keeping the section stack."""
 
@@ -229,8 +204,9 @@ class _Walker:
     def walk_list(self, items: list[RawItem]) -> None:
         if _is_toc(items):
             return
-        if _is_field_list(items):
-            self.item(_field_record(items), items[0].line, items[-1].end)
+        if is_field_list(items):
+            for lines, first, last in field_records(items):
+                self.item(lines, first, last)
             return
         for raw in items:
             if _is_group(raw):

@@ -32,6 +32,8 @@ _RAW_LINK = re.compile(
     r"\[([^\[\]]*)\]\(\s*<?([a-zA-Z][\w+.\-]*:(?:[^()\s>]|\([^()\s]*\))*)>?\s*\)")
 _YEAR = re.compile(r"\((?P<year>(?:19|20)\d{2})\)")
 _CITATION_LABEL = re.compile(r"cication:\s*$|citations?:\s*$", re.I)
+#: "Jeffrey L. Elman", "Peng et al.", "Ba, Kiros, Hinton": capitalised name words only.
+_NAMES = re.compile(r"^(?:[A-Z][\w'’.-]*|et|al\.?|and|,|\s)+$")
 _GLUE = re.compile(r"^\)?\s*-\s*(?:🌟\s*)?$")
 
 
@@ -177,9 +179,11 @@ def _title_from_text(text: str, draft: Draft) -> str:
         text = text[:year.start()]
         if rest.strip().lower().startswith("by "):
             set_authors(draft, rest.strip()[3:])
-    elif " by " in text:
-        text, _, authors = text.partition(" by ")
-        set_authors(draft, authors)
+    if not draft.authors and " by " in text:
+        title, _, names = text.rpartition(" by ")
+        if _NAMES.match(names.strip(" ,.")):  # not "Betrayed by Captions: ..."
+            text = title
+            set_authors(draft, names)
     return text.strip(" \t-–—:,([").strip()
 
 

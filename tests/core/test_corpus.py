@@ -128,3 +128,24 @@ def test_titles_wrapped_onto_an_unindented_line_keep_their_space(
         "Towards Expert-Level Medical Question Answering with Large Language Models")
     rwkv = collection.get("arXiv:2305.13048")  # "by Peng et" / "al.," over two lines
     assert (rwkv.authors, rwkv.authors_truncated, rwkv.year) == (("Peng",), True, 2023)
+
+
+def test_field_lists_give_one_entry_per_paper(corpus_files: list[Path]) -> None:
+    fields = next(p for p in corpus_files if p.name == "nested-link-subitems-ai-papers.md")
+    by_line = {e.line: e for e in load(fields).entries}
+    perceptron, backprop = by_line[33], by_line[34]  # two **Paper** bullets, one **Link**
+    assert perceptron.title.startswith("The Perceptron: A Probabilistic Model")
+    assert (perceptron.year, perceptron.authors) == (1958, ("Frank Rosenblatt",))
+    assert perceptron.url.endswith("Rosenblatt1958.pdf")
+    assert backprop.title == "Learning representations by back-propagating errors"
+    assert backprop.url == "https://www.nature.com/articles/323533a0#preview"
+    elman = by_line[44]  # "Finding Structure in Time by Jeffrey L. Elman (1990)", no italics
+    assert (elman.title, elman.authors, elman.year) == (
+        "Finding Structure in Time", ("Jeffrey L. Elman",), 1990)
+
+
+def test_by_in_a_title_is_not_an_author_line(corpus_files: list[Path]) -> None:
+    table = next(p for p in corpus_files if p.name == "table-open-vocab-detection.md")
+    betrayed = load(table).get("arXiv:2301.00805")
+    assert betrayed.title.startswith("Betrayed by Captions: Joint Caption Grounding")
+    assert betrayed.authors == ()
