@@ -70,6 +70,12 @@ class _Table(dict[int, str]):
 
 
 _TEXT = {flag: _Table(_ESCAPES, flag) for flag in (False, True)}
+# In names each command is braced, ``{\&}``: BibTeX reads a braced command as one
+# "special character" (its rule for names), and bibtexparser's name splitter reads it
+# whole (a bare ``\&`` word before `` and `` it drops, as it drops the character after
+# a ``\`` that opens a name).
+_NAME = {flag: _Table({char: f"{{{latex}}}" for char, latex in _ESCAPES.items()}, flag)
+         for flag in (False, True)}
 # Inside math only non-ASCII is encoded (for 8-bit toolchains); the rest is as written.
 _MATH_8BIT = _Table({}, latex_escapes=True)
 
@@ -82,8 +88,8 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _translate(text: str, latex_escapes: bool) -> str:
-    latex = text.translate(_TEXT[latex_escapes])
+def _translate(text: str, latex_escapes: bool, tables: dict[bool, _Table] = _TEXT) -> str:
+    latex = text.translate(tables[latex_escapes])
     return _SPANISH_LIGATURE.sub("{}`", latex) if "`" in latex else latex
 
 
@@ -173,16 +179,10 @@ def name(person: str, *, latex_escapes: bool = False, corporate: bool = False) -
     A comma, a word ``and`` or the name ``others`` would change how BibTeX splits the
     list; a ``corporate`` name (an owner handle) must not be split into first/last.
     """
-    person = clean(person)
-    latex = escape(person, latex_escapes=latex_escapes)
+    latex = _translate(clean(person), latex_escapes, _NAME)
     words = {word.casefold() for word in latex.split()}
     if corporate or "," in latex or "and" in words or words == {"others"}:
         return f"{{{latex}}}"
-    if latex.startswith("\\"):
-        # bibtexparser's name splitter skips the character after a backslash, so a name
-        # after " and " must not open with one; braced, it is a BibTeX special character.
-        first = escape(person[0], latex_escapes=latex_escapes)
-        latex = f"{{{first}}}{latex[len(first):]}"
     return latex
 
 

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 import bibtexparser
 import pytest
 from bibtexparser.middlewares import SeparateCoAuthors
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
@@ -88,6 +88,7 @@ def _read_back(text: str) -> dict[str, object]:
     authors=st.lists(_TEXT, min_size=1, max_size=4),
     url=st.text(),
 )
+@example(title_text="0", authors=["0\x85&", "0"], url="")  # a bare \& ending a name
 def test_any_text_reads_back_the_same(
     decode: Callable[..., str], typeset: Callable[[str], str],
     title_text: str, authors: list[str], url: str,
