@@ -51,15 +51,6 @@ def _parsed(path: Path, disk_cache: bool = False) -> Parsed:
     return parsed
 
 
-def content_hash(paths: Sequence[PathLike]) -> str:
-    """One hash over the lists' contents, for build caches that key on it."""
-    digest = hashlib.sha256()
-    for path in paths:
-        _parsed(Path(path))
-        digest.update(_PARSED[str(Path(path))][1].encode())
-    return digest.hexdigest()
-
-
 def _cache_stamp(cache: PathLike | None) -> tuple[int, int] | None:
     if cache is None or not os.path.isfile(cache):
         return None

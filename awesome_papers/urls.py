@@ -48,12 +48,6 @@ def is_code(url: str) -> bool:
     return netloc == "gist.github.com" or len(parts) >= 2
 
 
-def repo_owner(url: str) -> str | None:
-    """The owner part of a repository URL (``https://github.com/apple/x`` -> ``apple``)."""
-    parts = [p for p in urlsplit(url).path.split("/") if p]
-    return parts[0] if parts and is_code(url) else None
-
-
 def normalise(url: str) -> str:
     """A URL reduced for duplicate detection: scheme, ``www.``, query, slash dropped."""
     try:
