@@ -22,6 +22,7 @@ from bibtexparser.model import Block, Field, ImplicitComment, Preamble, String
 from bibtexparser.model import Entry as BibEntry
 
 from . import latex
+from .arxiv import abs_url
 from .files import write_atomic
 from .gc_pause import collector_paused
 from .model import Entry
@@ -104,8 +105,7 @@ def _fields(entry: Entry, latex_escapes: bool) -> tuple[str, list[Field]]:
     url = entry.url
     if arxiv_id:
         # arXiv's form of its own abstract page; a version only where the list pins one.
-        version = f"v{entry.arxiv_version}" if entry.arxiv_version else ""
-        url = f"https://arxiv.org/abs/{arxiv_id}{version}"
+        url = abs_url(arxiv_id, entry.arxiv_version)
 
     fields: list[Field] = []
 

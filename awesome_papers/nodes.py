@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from docutils import nodes
 
+from .arxiv import abs_url
 from .query import DEFAULT_COLUMNS
 from .urls import is_safe
 
@@ -157,8 +158,7 @@ _CELLS: dict[str, Callable[[Entry, bool], list[nodes.Node]]] = {
     "description": lambda e, _b: _plain(e.description),
     "citations": lambda e, _b: _plain(e.citations),
     "key": lambda e, _b: [nodes.literal(e.key, e.key)],
-    "arxiv": lambda e, _b: ([_link(e.arxiv, f"https://arxiv.org/abs/{e.arxiv}")]
-                            if e.arxiv else []),
+    "arxiv": lambda e, _b: [_link(e.arxiv, abs_url(e.arxiv))] if e.arxiv else [],
 }
 
 
