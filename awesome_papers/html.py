@@ -54,8 +54,6 @@ def _settings() -> frontend.Values:
     return settings
 
 
-
-
 def render(node: nodes.Node) -> str:
     """One node tree as an HTML fragment, written by docutils' HTML5 translator."""
     document = utils.new_document("<awesome-papers>", _settings())
@@ -91,17 +89,12 @@ def papers_html(
     """A paper table inside ``<div class="awesome-papers">``; each row's id is its key.
 
     The table's :func:`~awesome_papers.nodes.table_data` block follows it in the same
-    ``<div>``, for the browser script.
-
-    Rows whose key is in ``anchored`` (shown by an earlier table on the same page) get no
-    id, so every id on a page stays unique.
+    ``<div>``, for the browser script. ``anchored`` is as for
+    :func:`~awesome_papers.nodes.paper_table`.
     """
     with collector_paused():
-        table = paper_table(entries, columns, badges=badges, caption=caption, classes=classes)
-        if anchored:
-            for row in table.findall(nodes.row):
-                if row["ids"] and row["ids"][0] in anchored:
-                    row["ids"] = []
+        table = paper_table(entries, columns, badges=badges, caption=caption, classes=classes,
+                            anchored=anchored)
         moved, table["classes"] = table["classes"], []
         return _wrapped([table, table_data(entries)], moved, name)
 

@@ -20,7 +20,7 @@ from .query import DEFAULT_COLUMNS
 from .urls import is_safe
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Container, Sequence
 
     from .model import Entry
 
@@ -186,8 +186,13 @@ def paper_table(
     badges: bool = False,
     caption: str | None = None,
     classes: Sequence[str] = (),
+    anchored: Container[str] = (),
 ) -> nodes.table:
-    """A plain docutils table, one row per entry; each row's id is the entry's key."""
+    """A plain docutils table, one row per entry; each row's id is the entry's key.
+
+    Rows whose key is in ``anchored`` (shown by an earlier table on the same page) get no
+    id, so every id on a page stays unique.
+    """
     columns = [c for c in columns if c in _CELLS]
     table = nodes.table(classes=["awesome-papers", *classes])
     if caption:
@@ -202,7 +207,8 @@ def paper_table(
     group += nodes.thead("", header)
     body = nodes.tbody()
     for paper in entries:
-        row = nodes.row(ids=[paper.key], classes=row_classes(paper))
+        row = nodes.row(ids=[] if paper.key in anchored else [paper.key],
+                        classes=row_classes(paper))
         for column in columns:
             row += _entry(_CELLS[column](paper, badges), column)
         body += row

@@ -53,16 +53,13 @@ class AwesomePapers(SphinxDirective):
         for problem in problems:
             warn(problem.message, self.get_location(), problem.code)
 
-        table = paper_table(entries, columns, badges=self.config.awesome_badges,
-                            caption=self.options.get("caption"),
-                            classes=self.options.get("class", []))
-        self.set_source_info(table)
         docname = self.env.current_document.docname
         anchored = self.env.domains["paper"].note_table(
             docname, (e.key for e in entries), options, table_digest)
-        for row in table.findall(nodes.row):
-            if row["ids"] and row["ids"][0] in anchored:
-                row["ids"] = []  # an earlier table on this page has the anchor
+        table = paper_table(entries, columns, badges=self.config.awesome_badges,
+                            caption=self.options.get("caption"),
+                            classes=self.options.get("class", []), anchored=anchored)
+        self.set_source_info(table)
         self.add_name(table)
         return [table, table_data(entries)]  # the data block is dropped where scripts are not
 
