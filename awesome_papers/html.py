@@ -17,7 +17,7 @@ from docutils import frontend, nodes, utils
 from docutils.writers import html5_polyglot
 
 from .gc_pause import collector_paused
-from .nodes import paper_table, reference_item, table_data
+from .nodes import paper_table, reference_list, table_data
 from .query import DEFAULT_COLUMNS
 
 if TYPE_CHECKING:
@@ -101,7 +101,4 @@ def papers_html(
 
 def references_html(entries: Sequence[Entry], *, classes: Sequence[str] = ()) -> str:
     """A bibliography: one reference line per entry, in the given order."""
-    items = nodes.bullet_list()
-    for entry in entries:
-        items += nodes.list_item("", reference_item(entry))
-    return _wrapped([items], ["awesome-bibliography", *classes], None)
+    return _wrapped([reference_list(entries)], ["awesome-bibliography", *classes], None)

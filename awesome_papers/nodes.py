@@ -272,3 +272,11 @@ def reference_item(entry: Entry) -> nodes.paragraph:
     tail = ", ".join(str(p) for p in (where, entry.year) if p)
     para += nodes.Text(f". {tail}." if tail else ".")
     return para
+
+
+def reference_list(entries: Sequence[Entry], classes: Sequence[str] = ()) -> nodes.bullet_list:
+    """A bibliography: one :func:`reference_item` per entry, in the given order."""
+    items = nodes.bullet_list(classes=list(classes))
+    for entry in entries:
+        items += nodes.list_item("", reference_item(entry))
+    return items

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from awesome_papers.nodes import reference_item
+from awesome_papers.nodes import reference_list
 
 from .directive import awesome_bibliography
 from .sources import collection
@@ -46,10 +46,7 @@ class FillBibliography(SphinxPostTransform):
             if not entries:
                 node.parent.remove(node)
                 continue
-            items = nodes.bullet_list(classes=node["classes"])
-            for entry in entries.values():
-                items += nodes.list_item("", reference_item(entry))
-            node.replace_self(items)
+            node.replace_self(reference_list(list(entries.values()), node["classes"]))
 
 
 class DropRemoteBadges(SphinxPostTransform):
