@@ -257,7 +257,4 @@ def apply_cache(collection: Collection, cache_path: str | os.PathLike[str]) -> C
         diagnostics = (
             *collection.diagnostics, *cache_diagnostics(collection.entries, cache, cache_path)
         )
-    # A new Collection, not dataclasses.replace: replace would hand over (and refill) the
-    # original's private lookup dicts.
-    return Collection(entries=entries, sections=collection.sections,
-                      diagnostics=diagnostics, sources=collection.sources)
+    return replace(collection, entries=entries, diagnostics=diagnostics)
