@@ -9,6 +9,7 @@ parser's imports.
 from __future__ import annotations
 
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -23,10 +24,12 @@ _WHERE = {
     "QueryProblem": "query", "parse_query": "query", "select": "query",
 }
 __all__ = [
-    "Collection", "Diagnostic", "Entry", "Link", "Query", "QueryProblem", "Section",
+    "STATIC_DIR", "Collection", "Diagnostic", "Entry", "Link", "Query", "QueryProblem", "Section",
     "load", "parse_query", "parse_text", "select",
 ]
 __version__ = "0.1.0"
+#: The browser script and stylesheet both adapters ship with pages that show a table.
+STATIC_DIR = Path(__file__).with_name("static")
 
 
 def __getattr__(name: str) -> Any:

@@ -29,7 +29,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-import awesome_papers
+from awesome_papers import STATIC_DIR
 from awesome_papers.bibtex import bibtex_string
 
 from .config import AwesomePapersConfig
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-STATIC = Path(awesome_papers.__file__).with_name("static")
 ASSETS = "assets/awesome-papers"
 
 
@@ -87,7 +86,8 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
             text = bibtex_string(self.site.collection.entries, sources=sources)
             files.append(File.generated(config, name, content=text))
         self.assets = [File.generated(config, f"{ASSETS}/{path.name}", abs_src_path=str(path))
-                       for path in sorted(STATIC.glob("*.css")) + sorted(STATIC.glob("*.js"))]
+                       for path in [*sorted(STATIC_DIR.glob("*.css")),
+                                    *sorted(STATIC_DIR.glob("*.js"))]]
         for asset in self.assets:
             files.append(asset)
         return files

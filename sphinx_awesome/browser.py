@@ -7,13 +7,12 @@ blocks are dropped before writing, and no page links the files.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-import awesome_papers
+from awesome_papers import STATIC_DIR
 from awesome_papers.nodes import is_table_data
 
 if TYPE_CHECKING:
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-STATIC = Path(awesome_papers.__file__).with_name("static")
 
 
 def _scripted(builder: Builder) -> bool:
@@ -42,7 +40,7 @@ class DropTableData(SphinxPostTransform):
 def add_static(app: Sphinx) -> None:
     """``builder-inited``: copy the packaged files for scripted builders, else drop the data."""
     if _scripted(app.builder):
-        app.config.html_static_path.append(str(STATIC))
+        app.config.html_static_path.append(str(STATIC_DIR))
     else:
         app.add_post_transform(DropTableData)
 

@@ -24,7 +24,7 @@ def test_assets_are_linked_only_from_pages_with_a_table(
     static.mkdir()
     (static / "awesome-papers.css").write_text("table {}", "utf-8")
     (static / "awesome-papers.js").write_text("// js", "utf-8")
-    monkeypatch.setattr(mkdocs_awesome.plugin, "STATIC", static)
+    monkeypatch.setattr(mkdocs_awesome.plugin, "STATIC_DIR", static)
     yml = make_site(tmp_path / "site-src", CONFIG, {
         "index.md": "# Plain\n\nSee [@takase2023spike].\n",
         "deep/table.md": "# T\n\n```{awesome-papers}\n:section: optimization\n```\n"})
