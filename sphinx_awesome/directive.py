@@ -9,8 +9,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from awesome_papers.nodes import paper_table, table_data
-from awesome_papers.query import DISPLAY_OPTIONS
-from awesome_papers.query import select_table as select_rows
+from awesome_papers.query import DISPLAY_OPTIONS, select_table
 
 from .sources import collection, digest, warn
 
@@ -30,11 +29,11 @@ class _AnyOption(dict):  # type: ignore[type-arg]
         return directives.unchanged
 
 
-def select_table(coll: Collection, options: Mapping[str, str],
+def select_and_digest(coll: Collection, options: Mapping[str, str],
                  ) -> tuple[list[Entry], tuple[str, ...], list[QueryProblem], str]:
     """Entries, columns and problems of a table, and a digest of all three: the
     incremental check re-runs this on the new list and re-reads the page if it differs."""
-    entries, columns, problems = select_rows(coll, options)
+    entries, columns, problems = select_table(coll, options)
     return entries, columns, problems, digest(entries, columns, problems)
 
 
@@ -49,7 +48,8 @@ class AwesomePapers(SphinxDirective):
     def run(self) -> list[Node]:
         options = {k: v for k, v in self.options.items() if k not in DISPLAY_OPTIONS}
         options.setdefault("columns", ", ".join(self.config.awesome_columns))
-        entries, columns, problems, table_digest = select_table(collection(self.config), options)
+        entries, columns, problems, table_digest = select_and_digest(
+            collection(self.config), options)
         for problem in problems:
             warn(problem.message, self.get_location(), problem.code)
 

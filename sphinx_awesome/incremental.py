@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .directive import select_table
+from .directive import select_and_digest
 from .sources import collection, digest, fingerprint, report_diagnostics
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[s
     report_diagnostics(app.config)
     coll = collection(app.config)
     stale = {docname for docname, tables in data["tables"].items()
-             if any(select_table(coll, options)[3] != digest for options, digest in tables)}
+             if any(select_and_digest(coll, options)[3] != digest for options, digest in tables)}
     stale |= {docname for docname, cites in data["cites"].items()
               if any((coll.get(ref) is not None) != found for ref, found in cites.items())}
     return sorted(stale - removed)
