@@ -4,7 +4,7 @@ The block syntax is MyST's, so one page source renders under Sphinx+MyST and MkD
 
     ```{awesome-papers}
     :section: optimization
-    :year: >=2024
+    :year: 2024-
     ```
 
 Other fenced code blocks are skipped whole (by CommonMark's fence rules), so a block
