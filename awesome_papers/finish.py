@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import fields, replace
+from typing import TYPE_CHECKING, Any
 
 from . import urls
 from .draft import Draft
 from .keys import assign_keys
-from .model import Collection, Diagnostic, Entry, Link
+from .model import Collection, Diagnostic, Entry
 from .text import normalise_title
 
 if TYPE_CHECKING:
@@ -80,19 +80,16 @@ def dedupe(placed: list[Placed]) -> tuple[list[Placed], list[Diagnostic]]:
     return kept, diagnostics
 
 
+#: Draft fields that become Entry fields as they are (lists become tuples).
+_COPIED = tuple(f.name for f in fields(Draft) if f.name != "problems")
+
+
 def _entry(draft: Draft, key: str, titles: tuple[str, ...], slugs: tuple[str, ...],
            path: str) -> Entry:
-    return Entry(
-        key=key, kind=draft.kind, title=draft.title, authors=tuple(draft.authors),
-        authors_truncated=draft.authors_truncated, authors_cut=draft.authors_cut,
-        arxiv=draft.arxiv,
-        arxiv_version=draft.arxiv_version, year=draft.year, month=draft.month,
-        venue=draft.venue, url=draft.url, pdf=draft.pdf, code=tuple(draft.code),
-        links=tuple(Link(x.label, x.url) for x in draft.links),
-        description=draft.description, highlight=draft.highlight,
-        citations=draft.citations, owner=draft.owner, section=titles,
-        section_slugs=slugs, source=path, line=draft.line,
-    )
+    values: dict[str, Any] = {name: getattr(draft, name) for name in _COPIED}
+    values.update(authors=tuple(draft.authors), code=tuple(draft.code),
+                  links=tuple(draft.links))
+    return Entry(key=key, section=titles, section_slugs=slugs, source=path, **values)
 
 
 def finish(parsed: Sequence[Parsed]) -> Collection:
