@@ -27,7 +27,7 @@ from .files import write_atomic
 from .gc_pause import collector_paused
 from .model import Entry
 
-__all__ = ["bibtex_string", "entry_bibtex", "read_bib", "write_bibtex"]
+__all__ = ["bibtex_file", "bibtex_string", "entry_bibtex", "read_bib", "write_bibtex"]
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # First word of a venue (year and a trailing workshop "W" cut off) -> which field holds it.
@@ -245,14 +245,22 @@ def bibtex_string(
     # ~12 objects an entry and no garbage cycles: full collections over the blocks and
     # the caller's parsed list made a 100k export twice as slow as the work itself.
     with collector_paused():
-        ours = [_block(entry, latex_escapes) for entry in entries]
-        blocks: list[Block] = list(ours) if merge is None else _merged(ours, merge)
+        if merge is None:
+            return bibtex_file([entry_bibtex(e, latex_escapes=latex_escapes) for e in entries],
+                               sources=sources)
+        blocks = _merged([_block(entry, latex_escapes) for entry in entries], merge)
         return _write([_header(sources), *blocks])
 
 
-def entry_bibtex(entry: Entry) -> str:
+def bibtex_file(texts: Iterable[str], *, sources: Sequence[str] = ()) -> str:
+    """A ``.bib`` file made of :func:`entry_bibtex` texts: the same bytes as
+    :func:`bibtex_string`, for callers that already hold the texts (a site's tables)."""
+    return "\n".join([_write([_header(sources)]), *texts])
+
+
+def entry_bibtex(entry: Entry, *, latex_escapes: bool = False) -> str:
     """One entry's text, the same bytes as its block in :func:`bibtex_string`'s output."""
-    return _write([_block(entry, False)])
+    return _write([_block(entry, latex_escapes)])
 
 
 def write_bibtex(

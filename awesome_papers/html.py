@@ -21,7 +21,7 @@ from .nodes import paper_table, reference_list, table_data
 from .query import DEFAULT_COLUMNS
 
 if TYPE_CHECKING:
-    from collections.abc import Container, Sequence
+    from collections.abc import Callable, Container, Sequence
 
     from .model import Entry
 
@@ -85,18 +85,19 @@ def papers_html(
     classes: Sequence[str] = (),
     name: str | None = None,
     anchored: Container[str] = (),
+    bibtex: Callable[[Entry], str] | None = None,
 ) -> str:
     """A paper table inside ``<div class="awesome-papers">``; each row's id is its key.
 
     The table's :func:`~awesome_papers.nodes.table_data` block follows it in the same
     ``<div>``, for the browser script. ``anchored`` is as for
-    :func:`~awesome_papers.nodes.paper_table`.
+    :func:`~awesome_papers.nodes.paper_table`, ``bibtex`` as for ``table_data``.
     """
     with collector_paused():
         table = paper_table(entries, columns, badges=badges, caption=caption, classes=classes,
                             anchored=anchored)
         moved, table["classes"] = table["classes"], []
-        return _wrapped([table, table_data(entries)], moved, name)
+        return _wrapped([table, table_data(entries, bibtex)], moved, name)
 
 
 def references_html(entries: Sequence[Entry], *, classes: Sequence[str] = ()) -> str:

@@ -219,9 +219,7 @@ def paper_table(
 DATA_START = '<script type="application/json" class="awesome-papers-data">'
 
 
-def _row_data(entry: Entry) -> dict[str, object]:
-    from .bibtex import entry_bibtex  # bibtexparser only for builds that show tables
-
+def _row_data(entry: Entry, bibtex: Callable[[Entry], str]) -> dict[str, object]:
     return {
         "key": entry.key,
         "title": entry.title,
@@ -231,11 +229,12 @@ def _row_data(entry: Entry) -> dict[str, object]:
         "section": entry.section_slugs[-1] if entry.section_slugs else "",
         "star": entry.highlight,
         "code": bool(entry.code) or entry.kind == "repo",
-        "bibtex": entry_bibtex(entry),
+        "bibtex": bibtex(entry),
     }
 
 
-def table_data(entries: Sequence[Entry]) -> nodes.raw:
+def table_data(entries: Sequence[Entry],
+               bibtex: Callable[[Entry], str] | None = None) -> nodes.raw:
     """What the browser script needs about a table's rows, as JSON, to follow the table.
 
     ``<script type="application/json" class="awesome-papers-data">`` holding
@@ -246,10 +245,16 @@ def table_data(entries: Sequence[Entry]) -> nodes.raw:
     docutils writes no data attributes without a visitor per engine. A ``raw`` node in the
     "html" format is written by HTML writers only; LaTeX, text and the others skip it.
     ``<``, ``>`` and ``&`` are escaped, so no text can close the script element.
+    ``bibtex`` gives an entry's ``.bib`` block, for callers that already made them for
+    ``references.bib``; by default :func:`~awesome_papers.bibtex.entry_bibtex`.
     """
+    if bibtex is None:
+        from .bibtex import entry_bibtex  # bibtexparser only for builds that show tables
+
+        bibtex = entry_bibtex
     sections = {e.section_slugs[-1]: e.section[-1] for e in entries
                 if e.section_slugs and e.section}
-    data = {"sections": sections, "rows": [_row_data(e) for e in entries]}
+    data = {"sections": sections, "rows": [_row_data(e, bibtex) for e in entries]}
     text = (json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
     # No classes on the node: HTML writers would wrap it in a <div>.

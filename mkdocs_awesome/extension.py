@@ -66,7 +66,7 @@ class BlockPreprocessor(Preprocessor):
             problems = table.problems
             html = papers_html(table.entries, table.columns, badges=site.badges,
                                caption=table.caption, classes=table.classes, name=table.name,
-                               anchored=self.page.shown)
+                               anchored=self.page.shown, bibtex=site.entry_bibtex)
             self.page.shown.update(entry.key for entry in table.entries)
             if table.name:
                 self.page.names.add(anchor(table.name))

@@ -30,7 +30,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from awesome_papers import STATIC_DIR
-from awesome_papers.bibtex import bibtex_string
+from awesome_papers.bibtex import bibtex_file, entry_bibtex
 
 from .config import AwesomePapersConfig
 from .extension import AwesomePapersExtension
@@ -83,7 +83,8 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
             # Sources as written in mkdocs.yml: the file is the same on every checkout.
             here = os.path.dirname(config.config_file_path)
             sources = [Path(os.path.relpath(p, here)).as_posix() for p in self.config.sources]
-            text = bibtex_string(self.site.collection.entries, sources=sources)
+            self.site.bibtex = {e.key: entry_bibtex(e) for e in self.site.collection.entries}
+            text = bibtex_file(self.site.bibtex.values(), sources=sources)
             files.append(File.generated(config, name, content=text))
         self.assets = [File.generated(config, f"{ASSETS}/{path.name}", abs_src_path=str(path))
                        for path in [*sorted(STATIC_DIR.glob("*.css")),

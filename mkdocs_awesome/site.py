@@ -15,10 +15,11 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from awesome_papers.bibtex import entry_bibtex
 from awesome_papers.query import DEFAULT_COLUMNS
 
 if TYPE_CHECKING:
-    from awesome_papers.model import Collection
+    from awesome_papers.model import Collection, Entry
 
 #: Under ``mkdocs.`` so ``mkdocs build --strict`` (and ProperDocs) count its warnings.
 logger = logging.getLogger("mkdocs.plugins.awesome_papers")
@@ -40,6 +41,14 @@ class Site:
     page: str | None = None
     #: Lines before the Markdown MkDocs hands over (front matter), so warnings cite file lines.
     line_offset: int = 0
+    #: Entry key -> its ``.bib`` block, made once for ``references.bib`` and reused by the
+    #: tables' BibTeX buttons.
+    bibtex: dict[str, str] = field(default_factory=dict)
+
+    def entry_bibtex(self, entry: Entry) -> str:
+        """The entry's ``.bib`` block: the one in ``references.bib`` when the plugin made it."""
+        text = self.bibtex.get(entry.key)
+        return entry_bibtex(entry) if text is None else text
 
     def row_link(self, key: str) -> str | None:
         """A link to the page showing the row, as ``other.md#key``; MkDocs makes it a URL."""
