@@ -4,7 +4,8 @@ Each build it takes the lists from :func:`~mkdocs_awesome.lists.load_lists` (re-
 only when a file changed, so ``mkdocs serve`` rebuilds are cheap), reports their
 diagnostics once, registers :class:`~mkdocs_awesome.extension.AwesomePapersExtension`
 with a shared :class:`~mkdocs_awesome.site.Site`, adds ``references.bib`` and the
-packaged CSS/JS to the site's files, and watches the lists under ``mkdocs serve``.
+packaged CSS/JS to the site's files, keeps the tables' JSON data out of the search index
+(:mod:`~mkdocs_awesome.table_data`), and watches the lists under ``mkdocs serve``.
 
 Where rows live. A citation links to the page that shows its entry's row, but pages
 render one at a time. So in ``on_nav``, before the first page renders, the plugin runs
@@ -36,6 +37,7 @@ from .config import AwesomePapersConfig
 from .extension import AwesomePapersExtension
 from .lists import load_lists
 from .site import Site, logger
+from .table_data import put_back, take_out
 from .tables import locate_rows
 
 if TYPE_CHECKING:
@@ -54,6 +56,8 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
         self.assets: list[File] = []
+        #: Page source path -> its tables' JSON data, between content and output.
+        self.data: dict[str, list[str]] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
                    dirty: bool) -> None:
@@ -113,15 +117,19 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        """Tell MkDocs' anchor validation about the row ids inside the stashed tables."""
+        """Tell MkDocs' anchor validation about the row ids inside the stashed tables,
+        and keep the tables' JSON data out of what search indexes (see ``table_data``)."""
         assert self.site is not None
         ids = self.site.anchors.pop(page.file.src_uri, set())
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= ids
+        content, self.data[page.file.src_uri] = take_out(content)
         return content
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Link the packaged CSS and JS from pages that show a table, and only those."""
+        """Put the tables' data back; link the packaged CSS and JS from pages that show a
+        table, and only those."""
+        output = put_back(output, self.data.pop(page.file.src_uri, []))
         if not self.assets or '<div class="awesome-papers' not in output:
             return output
         urls = [html.escape(get_relative_url(f.url, page.url)) for f in self.assets]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import bibtexparser
@@ -57,6 +58,30 @@ def test_citations_link_to_rows(example_site: dict[str, Built], theme: str) -> N
     assert site.target("/reading-notes/", first["href"]) == ("/llm-training/", "diao2025climb")
     # [@arXiv:2501.17116] resolves to the entry with that arXiv id.
     assert site.target("/reading-notes/", cites[1]["href"])[1] == "wang2025optimizing"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_table_data_follows_each_table(example_site: dict[str, Built], theme: str) -> None:
+    """The browser script's JSON is in the page, one item per row, with each row's BibTeX."""
+    page = example_site[theme].page("optimization/")
+    script = page.select_one("div.awesome-papers > script.awesome-papers-data")
+    assert script is not None
+    rows = json.loads(script.string)["rows"]
+    assert [row["key"] for row in rows] == row_keys(page)
+    assert all(row["bibtex"].startswith("@") for row in rows)
+
+
+def test_search_index_holds_the_table_text_not_its_data(
+        example_site: dict[str, Built]) -> None:
+    """MkDocs' own search indexes script text: the rows' JSON must not turn up in results."""
+    index = json.loads((example_site["mkdocs"].site / "search" / "search_index.json")
+                       .read_text("utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"]
+                    if doc["location"].startswith("optimization/"))
+    title = next(e.title for e in awesome_papers.load(LIST).entries
+                 if e.key == _section("optimization")[0])
+    assert title in text
+    assert '"bibtex"' not in text and "@misc{" not in text and '"rows"' not in text
 
 
 def test_bibliography_lists_cited_papers(example_site: dict[str, Built]) -> None:
