@@ -60,7 +60,20 @@ def render(node: nodes.Node) -> str:
     document += node
     translator = _Translator(document)
     node.walkabout(translator)
+    _dismantle(document)
     return "".join(translator.body)
+
+
+def _dismantle(document: nodes.document) -> None:
+    """Unlink a rendered tree so reference counting frees it at once.
+
+    Parent links put every node in a cycle, so a table's tens of thousands of nodes
+    would wait for the cyclic collector, which walks them again in every collection
+    until a full one, and once more at interpreter exit.
+    """
+    for node in document.findall():
+        node.parent = None
+    document.children = []
 
 
 def anchor(name: str) -> str:
