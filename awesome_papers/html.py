@@ -26,14 +26,28 @@ if TYPE_CHECKING:
     from .model import Entry
 
 
+def _in_cell(paragraph: nodes.Element) -> bool:
+    return isinstance(paragraph.parent, nodes.entry) and len(paragraph.parent) == 1
+
+
 class _Translator(html5_polyglot.HTMLTranslator):
-    """docutils' HTML5 translator, with a bare ``<div>`` for containers and safe math."""
+    """docutils' HTML5 translator, with a bare ``<div>`` for containers, cells without
+    ``<p>``, and safe math."""
 
     def visit_container(self, node: nodes.Element) -> None:
         self.body.append(self.starttag(node, "div"))
 
     def depart_container(self, node: nodes.Element) -> None:
         self.body.append("</div>\n")
+
+    def visit_paragraph(self, node: nodes.Element) -> None:
+        """A cell's one paragraph is written bare, as Markdown tables write cells."""
+        if not _in_cell(node):
+            super().visit_paragraph(node)
+
+    def depart_paragraph(self, node: nodes.Element) -> None:
+        if not _in_cell(node):
+            super().depart_paragraph(node)
 
     def visit_math(self, node: nodes.Element) -> None:
         """MathML; docutils' converter raises on some list titles (``G$^2$``): then text."""
