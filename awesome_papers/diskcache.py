@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .parse import Parsed
+    from .draft import Parsed
 
 _MAX_AGE = 30 * 24 * 3600
 

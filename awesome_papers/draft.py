@@ -1,10 +1,11 @@
-"""An entry while it is being read: mutable, and not yet keyed or de-duplicated."""
+"""An entry while it is being read: mutable, and not yet keyed or de-duplicated; and a
+file read into such drafts."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Kind, Link
+from .model import Diagnostic, Kind, Link, Section
 
 
 @dataclass(slots=True)
@@ -41,3 +42,13 @@ class Draft:
     owner: str | None = None
     line: int = 0
     problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Parsed:
+    """One file read into drafts, before keys and duplicates are settled."""
+
+    path: str
+    drafts: list[tuple[Draft, tuple[str, ...], tuple[str, ...]]]
+    sections: list[Section]
+    diagnostics: list[Diagnostic]

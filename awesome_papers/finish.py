@@ -13,7 +13,7 @@ from .model import Collection, Diagnostic, Entry
 from .text import normalise_title
 
 if TYPE_CHECKING:
-    from .parse import Parsed
+    from .draft import Parsed
 
 Placed = tuple[Draft, tuple[str, ...], tuple[str, ...], str]
 

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import diskcache
+from .draft import Parsed
 from .finish import finish
 from .gc_pause import collector_paused
 from .model import Collection
-from .parse import Parsed, parse_file
 
 PathLike = str | os.PathLike[str]
 _PARSED: dict[str, tuple[tuple[int, int], str, Parsed]] = {}
@@ -43,6 +43,8 @@ def _parsed(path: Path, disk_cache: bool = False) -> Parsed:
         return cached[2]
     parsed = diskcache.read(key, digest) if disk_cache else None
     if parsed is None:
+        from .parse import parse_file  # markdown-it only when a list is parsed, not read back
+
         with collector_paused():  # tens of thousands of small objects, no cycles to free
             parsed = parse_file(data.decode("utf-8-sig"), os.fspath(path))
         if disk_cache:

@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .chunks import chunks
-from .draft import Draft
+from .draft import Draft, Parsed
 from .fieldlists import field_records, is_field_list
 from .fields import venue_tag
 from .finish import finish
@@ -43,16 +43,6 @@ class RawItem:
     end: int
     lines: list[list[Seg]] = field(default_factory=list)
     children: list[RawItem] = field(default_factory=list)
-
-
-@dataclass
-class Parsed:
-    """One file read into drafts, before keys and duplicates are settled."""
-
-    path: str
-    drafts: list[tuple[Draft, tuple[str, ...], tuple[str, ...]]]
-    sections: list[Section]
-    diagnostics: list[Diagnostic]
 
 
 def _lines_of(inline: Token) -> list[list[Seg]]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from awesome_papers import diskcache, loader
+from awesome_papers import diskcache, loader, parse
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def test_second_process_reuses_the_parse_and_sees_edits(
 
     monkeypatch.setattr(loader, "_PARSED", {})
     monkeypatch.setattr(loader, "_LOADED", {})
-    monkeypatch.setattr(loader, "parse_file", lambda *a: pytest.fail("parsed again"))
+    monkeypatch.setattr(parse, "parse_file", lambda *a: pytest.fail("parsed again"))
     again = loader.load(path, disk_cache=True)
     assert again.entries == first.entries and again.diagnostics == first.diagnostics
 
