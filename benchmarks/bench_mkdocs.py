@@ -86,8 +86,11 @@ def timed_builds(ymls: dict[str, Path], repeat: int) -> dict[str, float]:
     """Fastest wall time of ``repeat`` fresh ``mkdocs build`` processes per site.
 
     The sites take turns, so a busy spell on a shared machine slows all ways alike.
+    Python writes and reuses bytecode caches as on any installed site (some sandboxes set
+    ``PYTHONDONTWRITEBYTECODE``, which would recompile an editable checkout every run).
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     best = dict.fromkeys(ymls, float("inf"))
     for _ in range(repeat):
         for way, yml in ymls.items():
