@@ -6,6 +6,11 @@ nodes as under Sphinx, escaped by docutils. The table itself carries no class, b
 Material for MkDocs styles only class-less tables; the classes go on a wrapping ``<div>``.
 Math is written as MathML, which browsers render natively: no script, no CDN, and a
 site that loads MathJax anyway shows it the same.
+
+The browser script's data (:func:`~awesome_papers.nodes.table_json`) goes in the
+``<div>``'s ``data-awesome-papers`` attribute rather than in a ``<script>`` element as
+under Sphinx: MkDocs' search indexes the text of scripts, and Material's instant
+navigation re-runs every script in a page it swaps in, JSON ones as JavaScript.
 """
 
 from __future__ import annotations
@@ -17,13 +22,17 @@ from docutils import frontend, nodes, utils
 from docutils.writers import html5_polyglot
 
 from .gc_pause import collector_paused
-from .nodes import paper_table, reference_list, table_data
+from .nodes import paper_table, reference_list, table_json
 from .query import DEFAULT_COLUMNS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Container, Sequence
 
     from .model import Entry
+
+
+#: The attribute of a container node that holds the browser script's data.
+_DATA = "awesome-papers-data"
 
 
 def _in_cell(paragraph: nodes.Element) -> bool:
@@ -35,7 +44,9 @@ class _Translator(html5_polyglot.HTMLTranslator):
     ``<p>``, and safe math."""
 
     def visit_container(self, node: nodes.Element) -> None:
-        self.body.append(self.starttag(node, "div"))
+        data = node.get(_DATA)
+        self.body.append(self.starttag(node, "div", **({"data-awesome-papers": data}
+                                                        if data else {})))
 
     def depart_container(self, node: nodes.Element) -> None:
         self.body.append("</div>\n")
@@ -95,10 +106,13 @@ def anchor(name: str) -> str:
     return nodes.make_id(name)
 
 
-def _wrapped(children: Sequence[nodes.Node], classes: Sequence[str], name: str | None) -> str:
+def _wrapped(children: Sequence[nodes.Node], classes: Sequence[str], name: str | None,
+             data: str | None = None) -> str:
     box = nodes.container(classes=list(dict.fromkeys(classes)))
     if name:
         box["ids"] = [anchor(name)]
+    if data:
+        box[_DATA] = data
     box.extend(children)
     return render(box)
 
@@ -116,15 +130,15 @@ def papers_html(
 ) -> str:
     """A paper table inside ``<div class="awesome-papers">``; each row's id is its key.
 
-    The table's :func:`~awesome_papers.nodes.table_data` block follows it in the same
-    ``<div>``, for the browser script. ``anchored`` is as for
-    :func:`~awesome_papers.nodes.paper_table`, ``bibtex`` as for ``table_data``.
+    The ``<div>``'s ``data-awesome-papers`` attribute holds
+    :func:`~awesome_papers.nodes.table_json`, for the browser script. ``anchored`` is as
+    for :func:`~awesome_papers.nodes.paper_table`, ``bibtex`` as for ``table_json``.
     """
     with collector_paused():
         table = paper_table(entries, columns, badges=badges, caption=caption, classes=classes,
                             anchored=anchored)
         moved, table["classes"] = table["classes"], []
-        return _wrapped([table, table_data(entries, bibtex)], moved, name)
+        return _wrapped([table], moved, name, table_json(entries, bibtex))
 
 
 def references_html(entries: Sequence[Entry], *, classes: Sequence[str] = ()) -> str:

@@ -233,20 +233,18 @@ def _row_data(entry: Entry, bibtex: Callable[[Entry], str]) -> dict[str, object]
     }
 
 
-def table_data(entries: Sequence[Entry],
-               bibtex: Callable[[Entry], str] | None = None) -> nodes.raw:
-    """What the browser script needs about a table's rows, as JSON, to follow the table.
+def table_json(entries: Sequence[Entry],
+               bibtex: Callable[[Entry], str] | None = None) -> str:
+    """What the browser script needs about a table's rows, as JSON.
 
-    ``<script type="application/json" class="awesome-papers-data">`` holding
     ``{"sections": {slug: title}, "rows": [...]}``, one item per row in row order (by
     position, because a row that an earlier table on the page already shows has no id).
-    Why not classes or data attributes: search needs free text (authors, description) even
-    when those columns are hidden, the BibTeX button needs each entry's ``.bib`` block, and
-    docutils writes no data attributes without a visitor per engine. A ``raw`` node in the
-    "html" format is written by HTML writers only; LaTeX, text and the others skip it.
-    ``<``, ``>`` and ``&`` are escaped, so no text can close the script element.
-    ``bibtex`` gives an entry's ``.bib`` block, for callers that already made them for
-    ``references.bib``; by default :func:`~awesome_papers.bibtex.entry_bibtex`.
+    Why not classes or data attributes on the rows: search needs free text (authors,
+    description) even when those columns are hidden, and the BibTeX button needs each
+    entry's ``.bib`` block. ``<``, ``>`` and ``&`` are escaped, so the text can sit inside
+    a script element without closing it. ``bibtex`` gives an entry's ``.bib`` block, for
+    callers that already made them for ``references.bib``; by default
+    :func:`~awesome_papers.bibtex.entry_bibtex`.
     """
     if bibtex is None:
         from .bibtex import entry_bibtex  # bibtexparser only for builds that show tables
@@ -255,10 +253,21 @@ def table_data(entries: Sequence[Entry],
     sections = {e.section_slugs[-1]: e.section[-1] for e in entries
                 if e.section_slugs and e.section}
     data = {"sections": sections, "rows": [_row_data(e, bibtex) for e in entries]}
-    text = (json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def table_data(entries: Sequence[Entry],
+               bibtex: Callable[[Entry], str] | None = None) -> nodes.raw:
+    """:func:`table_json` as a ``<script type="application/json"
+    class="awesome-papers-data">`` block, to follow the table in the doctree.
+
+    docutils writes no data attributes without a visitor per engine, so the data is a
+    ``raw`` node in the "html" format: HTML writers write it, LaTeX, text and the others
+    skip it.
+    """
     # No classes on the node: HTML writers would wrap it in a <div>.
-    return nodes.raw("", f"{DATA_START}{text}</script>", format="html")
+    return nodes.raw("", f"{DATA_START}{table_json(entries, bibtex)}</script>", format="html")
 
 
 def is_table_data(node: nodes.Node) -> bool:

@@ -4,8 +4,7 @@ Each build it takes the lists from :func:`~mkdocs_awesome.lists.load_lists` (re-
 only when a file changed, so ``mkdocs serve`` rebuilds are cheap), reports their
 diagnostics once, registers :class:`~mkdocs_awesome.extension.AwesomePapersExtension`
 with a shared :class:`~mkdocs_awesome.site.Site`, adds ``references.bib`` and the
-packaged CSS/JS to the site's files, keeps the tables' JSON data out of the search index
-(:mod:`~mkdocs_awesome.table_data`), and watches the lists under ``mkdocs serve``.
+packaged CSS/JS to the site's files, and watches the lists under ``mkdocs serve``.
 
 Where rows live. A citation links to the page that shows its entry's row, but pages
 render one at a time. So in ``on_nav``, before the first page renders, the plugin runs
@@ -37,7 +36,6 @@ from .config import AwesomePapersConfig
 from .extension import AwesomePapersExtension
 from .lists import load_lists
 from .site import Site, logger
-from .table_data import put_back, take_out
 from .tables import locate_rows
 
 if TYPE_CHECKING:
@@ -56,8 +54,8 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
         self.assets: list[File] = []
-        #: Page source path -> its tables' JSON data, between content and output.
-        self.data: dict[str, list[str]] = {}
+        #: Link the CSS and JS from every page, not only from pages with a table.
+        self.every_page = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
                    dirty: bool) -> None:
@@ -73,6 +71,8 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
             serious = self.config.strict_lists and diagnostic.severity != "info"
             logger.log(logging.WARNING if serious else logging.INFO, "%s", diagnostic.format())
         self.site = Site(collection, tuple(self.config.columns), self.config.badges)
+        # Material's instant navigation swaps pages in without loading their scripts.
+        self.every_page = "navigation.instant" in (config.theme.get("features") or ())
         config.markdown_extensions.append(AwesomePapersExtension(site=self.site))  # type: ignore[arg-type]
         return config
 
@@ -117,20 +117,17 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        """Tell MkDocs' anchor validation about the row ids inside the stashed tables,
-        and keep the tables' JSON data out of what search indexes (see ``table_data``)."""
+        """Tell MkDocs' anchor validation about the row ids inside the stashed tables."""
         assert self.site is not None
         ids = self.site.anchors.pop(page.file.src_uri, set())
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= ids
-        content, self.data[page.file.src_uri] = take_out(content)
         return content
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Put the tables' data back; link the packaged CSS and JS from pages that show a
-        table, and only those."""
-        output = put_back(output, self.data.pop(page.file.src_uri, []))
-        if not self.assets or '<div class="awesome-papers' not in output:
+        """Link the packaged CSS and JS from pages that show a table (from every page under
+        Material's instant navigation, where the reader may arrive at a table from any)."""
+        if not self.assets or not (self.every_page or '<div class="awesome-papers' in output):
             return output
         urls = [html.escape(get_relative_url(f.url, page.url)) for f in self.assets]
         css = "".join(f'<link rel="stylesheet" href="{u}">' for u in urls if u.endswith(".css"))

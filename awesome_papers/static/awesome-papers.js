@@ -1,14 +1,17 @@
 /* awesome-papers: search, filters, sorting and BibTeX for paper tables.
  *
- * The tables are complete HTML without this script. Each one is followed by a
- * <script type="application/json" class="awesome-papers-data"> block (one item per row,
- * in row order) that the core writes; this file reads it and makes no request of its own.
+ * The tables are complete HTML without this script. The core writes each one's data (one
+ * item per row, in row order) as JSON: under Sphinx in a following
+ * <script type="application/json" class="awesome-papers-data"> block, under MkDocs in the
+ * data-awesome-papers attribute of the <div> around it. This file reads it and makes no
+ * request of its own.
  * State lives in the URL hash: #<table-id>?q=adam&year=2024&section=slug&star=1&code=1&sort=-year
  */
 (() => {
   "use strict";
 
-  const tables = [];
+  let tables = [];
+  const started = new WeakSet();
   const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
   const fold = (text) =>
     (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -324,24 +327,39 @@
     if (owner) owner.reveal(row);
   }
 
+  /* The tables of the page shown. Runs on load and again after each instant navigation
+   * of Material for MkDocs, which swaps the page content without loading scripts again. */
   function start() {
-    document.querySelectorAll("script.awesome-papers-data").forEach((script) => {
-      let data;
-      try {
-        data = JSON.parse(script.textContent);
-      } catch (error) {
-        return;
-      }
-      const before = script.previousElementSibling;
-      const table = before && (before.matches("table") ? before : before.querySelector("table"));
-      if (!table || !table.tBodies[0] || table.tBodies[0].rows.length !== data.rows.length) return;
-      tables.push(new PaperTable(table, data, tables.length));
-    });
-    if (!tables.length) return;
-    followHash(true);
-    window.addEventListener("hashchange", () => followHash(false));
+    tables = tables.filter((t) => t.host.isConnected);
+    const before = tables.length;
+    document.querySelectorAll("script.awesome-papers-data, [data-awesome-papers]")
+      .forEach((holder) => {
+        if (started.has(holder)) return;
+        started.add(holder);
+        const inScript = holder.matches("script");
+        let data;
+        try {
+          data = JSON.parse(inScript ? holder.textContent : holder.dataset.awesomePapers);
+        } catch (error) {
+          return;
+        }
+        const previous = inScript ? holder.previousElementSibling : holder;
+        const table = previous &&
+          (previous.matches("table") ? previous : previous.querySelector("table"));
+        if (!table || !table.tBodies[0] || table.tBodies[0].rows.length !== data.rows.length) {
+          return;
+        }
+        tables.push(new PaperTable(table, data, tables.length));
+      });
+    if (tables.length > before) followHash(true);
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  window.addEventListener("hashchange", () => followHash(false));
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);  // Material for MkDocs: every page, instant or not
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();

@@ -34,7 +34,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 #: Each example site's optimization page, under the server root.
 PAGES = {"sphinx": "sphinx/{page}.html", "mkdocs": "mkdocs/{page}/",
-         "furo": "furo/{page}.html", "rtd": "rtd/{page}.html"}
+         "furo": "furo/{page}.html", "rtd": "rtd/{page}.html",
+         "instant": "instant/{page}/"}
 #: Sphinx theme variants of the example, for the theme screenshots.
 THEMES = {"furo": "furo", "rtd": "sphinx_rtd_theme"}
 
@@ -138,6 +139,34 @@ def themed(site_root: Path, build_sphinx: Callable[..., None]) -> Callable[[str]
             build_sphinx(name, f"html_theme={THEMES[name]}")
 
     return build
+
+
+@pytest.fixture(scope="session")
+def instant(site_root: Path, server_url: str) -> Path:
+    """The MkDocs example with Material's instant navigation, as ``site_root/instant``.
+
+    Instant navigation only follows links listed in the sitemap, so ``site_url`` is the
+    test server's address.
+    """
+    import yaml
+
+    example = EXAMPLES / "mkdocs"
+    config = yaml.safe_load((example / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(example / "docs")
+    config["site_url"] = f"{server_url}instant/"
+    config["theme"]["features"] = ["navigation.instant"]
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "awesome-papers" in plugin:
+            plugin["awesome-papers"]["sources"] = [str(EXAMPLES / "llm-training.md")]
+    yml = site_root.parent / "instant.yml"
+    yml.write_text(yaml.safe_dump(config), encoding="utf-8")
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(yml),
+         "-d", str(site_root / "instant")],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert built.returncode == 0, built.stderr
+    return site_root / "instant"
 
 
 @dataclass

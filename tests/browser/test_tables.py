@@ -231,7 +231,9 @@ def test_bibtex_button_shows_and_copies_the_entry(visit: Callable[..., Visit], s
     expect(shown_bib).to_be_hidden()
 
     # Every row's BibTeX in the page is the core's text for that entry.
-    data = json.loads(page.locator("script.awesome-papers-data").text_content())
+    holder = page.locator("script.awesome-papers-data, [data-awesome-papers]")
+    data = json.loads(holder.evaluate(
+        "h => h.matches('script') ? h.textContent : h.dataset.awesomePapers"))
     assert [row["bibtex"] for row in data["rows"]] == [entry_bibtex(e) for e in OPTIMIZATION]
 
 
@@ -244,6 +246,28 @@ def test_without_javascript_every_row_is_there(visit: Callable[..., Visit], site
         expect(row.locator(".awesome-col-title")).to_contain_text(entry.title.split("$")[0])
     expect(page.locator(".awesome-controls")).to_have_count(0)
     expect(page.locator(".awesome-bibtex-toggle")).to_have_count(0)
+
+
+def test_tables_work_after_materials_instant_navigation(visit: Callable[..., Visit],
+                                                        instant: Path) -> None:
+    """Material's instant navigation swaps pages in without loading them: a reader who
+    follows a citation from a page without a table, then the menu to another table page,
+    gets working controls and the cited row marked, and no table is set up twice."""
+    page = visit("instant", "reading-notes").page
+    page.evaluate("window.stillTheSamePage = true")
+    page.locator("span.awesome-cite a").first.click()  # Diao et al. 2025, on llm-training
+    page.wait_for_url("**/instant/llm-training/#diao2025climb")
+    total = len(entries(section="llm-training-1"))  # the page's block, as in its source
+    expect(count(page)).to_have_text(f"Showing {total} of {total}")
+    expect(page.locator("#diao2025climb")).to_have_class(re.compile(r"\bawesome-marked\b"))
+
+    page.locator("a.md-nav__link", has_text="Optimization").first.click()
+    page.wait_for_url("**/instant/optimization/")
+    expect(controls(page)).to_have_count(1)
+    controls(page).get_by_label("Search").fill("ADÁM")
+    adam = [e.key for e in OPTIMIZATION if "adam" in searched(e)]
+    expect(count(page)).to_have_text(f"Showing {len(adam)} of {TOTAL}")
+    assert page.evaluate("window.stillTheSamePage === true")  # instant, never reloaded
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

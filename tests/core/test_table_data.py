@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import re
 
+from bs4 import BeautifulSoup
 from docutils.core import publish_from_doctree
 from docutils.utils import new_document
 
 from awesome_papers.bibtex import entry_bibtex
+from awesome_papers.html import papers_html
 from awesome_papers.model import Entry
-from awesome_papers.nodes import is_table_data, paper_table, table_data
+from awesome_papers.nodes import is_table_data, paper_table, table_data, table_json
 
 PAPER = Entry(key="diao2025climb", kind="paper", title="CLIMB: Clustering",
               authors=("Shizhe Diao", "Yu Yang"), year=2025, highlight=True,
@@ -64,3 +66,13 @@ def test_badges_load_lazily() -> None:
     html = publish_from_doctree(document, writer="html5").decode()
     assert re.search(r'<img [^>]*loading="lazy"[^>]*shields\.io|<img [^>]*shields\.io[^>]*'
                      r'loading="lazy"', html)
+
+
+def test_mkdocs_html_holds_the_data_in_an_attribute_nothing_escapes() -> None:
+    """MkDocs pages carry the same JSON in the wrapping ``<div>``'s attribute, which no
+    text from the list can leave."""
+    html = papers_html([PAPER, REPO])
+    div = BeautifulSoup(html, "html.parser").select_one("div.awesome-papers")
+    assert div is not None and "<script" not in html
+    assert json.loads(div["data-awesome-papers"]) == json.loads(table_json([PAPER, REPO]))
+    assert div.select("tr.awesome-row") and len(div.find_all(True, recursive=False)) == 1
