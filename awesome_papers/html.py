@@ -15,6 +15,7 @@ navigation re-runs every script in a page it swaps in, JSON ones as JavaScript.
 
 from __future__ import annotations
 
+import html
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -44,9 +45,11 @@ class _Translator(html5_polyglot.HTMLTranslator):
     ``<p>``, and safe math."""
 
     def visit_container(self, node: nodes.Element) -> None:
-        data = node.get(_DATA)
-        self.body.append(self.starttag(node, "div", **({"data-awesome-papers": data}
-                                                        if data else {})))
+        tag = self.starttag(node, "div")
+        if data := node.get(_DATA):  # escaped here: docutils' attval is slow on this much
+            end = tag.rindex(">")
+            tag = f'{tag[:end]} data-awesome-papers="{html.escape(data)}"{tag[end:]}'
+        self.body.append(tag)
 
     def depart_container(self, node: nodes.Element) -> None:
         self.body.append("</div>\n")
