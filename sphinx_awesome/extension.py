@@ -13,7 +13,7 @@ from .directive import AwesomeBibliography, AwesomePapers, awesome_bibliography
 from .domain import PaperDomain
 from .incremental import find_homes, outdated, rewritten
 from .roles import BibtexRole, PaperRole
-from .transforms import FillBibliography, LatexRowAnchors, add_badge_filter
+from .transforms import FillBibliography, LatexRowAnchors, SingleHtmlRowIds, add_badge_filter
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -31,6 +31,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_role("awesome-bibtex", BibtexRole())
     app.add_post_transform(FillBibliography)
     app.add_post_transform(LatexRowAnchors)
+    app.add_post_transform(SingleHtmlRowIds)
     app.connect("builder-inited", add_badge_filter)
     app.connect("env-get-outdated", outdated)
     app.connect("env-updated", find_homes)

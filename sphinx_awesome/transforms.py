@@ -79,3 +79,18 @@ class LatexRowAnchors(SphinxPostTransform):
             for star in list(table.findall(nodes.inline)):
                 if "awesome-star" in star["classes"]:
                     star.replace_self([nodes.math("\\star", "\\star"), nodes.Text(" ")])
+
+
+class SingleHtmlRowIds(SphinxPostTransform):
+    """singlehtml joins every page into one: a row id stays on the entry's first row only,
+    as within a page, so ids stay unique and ``#key`` goes to the first table showing it."""
+
+    default_priority = 50
+    builders = ("singlehtml",)
+
+    def run(self, **kwargs: Any) -> None:
+        seen: set[str] = set()
+        for row in self.document.findall(nodes.row):
+            if "awesome-row" in row["classes"] and row["ids"]:
+                row["ids"] = [i for i in row["ids"] if i not in seen]
+                seen.update(row["ids"])

@@ -49,6 +49,10 @@ def test_builds_without_warnings(example_site: Path, builder: str) -> None:
         assert r"\hyperref[\detokenize{optimization:takase2023spike}]" in tex
     if builder == "text":
         assert "Diao et al. 2025" in (out / "reading-notes.txt").read_text(encoding="utf-8")
+    if builder == "singlehtml":  # highlights repeat rows of the section pages
+        page = (out / "index.html").read_text(encoding="utf-8")
+        ids = re.findall(r'<tr class="awesome-row[^"]*" id="([^"]+)"', page)
+        assert "diao2025climb" in ids and len(ids) == len(set(ids))
 
 
 def test_html_tables_citations_and_bib(example_site: Path, sphinx_build: Callable[..., Build],
