@@ -46,9 +46,11 @@ class PaperDomain(Domain):
         "homes": {},      # key -> docnames showing it, in document order (set each build)
         "lists": "",      # fingerprint of the list files at the last build
     }
-    #: Set each build, not pickled: did the lists or the pages showing entries change?
+    #: Set each build, not pickled: did the lists or the pages showing entries change, and
+    #: is some page read again anyway?
     lists_changed = True
     homes_changed = True
+    pages_changed = True
 
     def clear_doc(self, docname: str) -> None:
         for name in ("shown", "tables", "cites", "resolved"):

@@ -27,6 +27,7 @@ def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[s
     data = domain.data
     lists = fingerprint(app.config)
     domain.lists_changed = data["lists"] != lists
+    domain.pages_changed = bool(added or changed or removed)
     if not domain.lists_changed:
         return []
     data["lists"] = lists
@@ -36,6 +37,7 @@ def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[s
              if any(select_and_digest(coll, options)[3] != digest for options, digest in tables)}
     stale |= {docname for docname, cites in data["cites"].items()
               if any((coll.get(ref) is not None) != found for ref, found in cites.items())}
+    domain.pages_changed |= bool(stale - removed)
     return sorted(stale - removed)
 
 
@@ -67,20 +69,22 @@ def rewritten(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: pages whose citations now resolve to other text or targets.
 
     Only pages read in this build lack a digest; all are checked when a list or a row's
-    page changed."""
+    page changed. Sphinx saves the environment only when some page is read or written, so
+    a list change that touches no page still re-writes the root page: otherwise the new
+    fingerprint would be lost and every later build would parse the list again."""
     domain = env.domains["paper"]
     everything = domain.lists_changed or domain.homes_changed
     docnames = [d for d in domain.data["cites"] if everything or d not in domain.data["resolved"]]
-    if not docnames:
-        return []
-    coll = collection(app.config)
     changed = []
+    coll = collection(app.config) if docnames else None  # an unchanged list is not parsed
     for docname in docnames:
         refs = list(domain.data["cites"][docname])
-        entries = [coll.get(ref) for ref in refs]
+        entries = [coll.get(ref) for ref in refs] if coll is not None else []
         homes = [e and domain.home(e.key, docname) for e in entries]
         now = digest(entries, refs, homes)
         if domain.data["resolved"].get(docname) != now:
             domain.data["resolved"][docname] = now
             changed.append(docname)
+    if domain.lists_changed and not domain.pages_changed and not changed:
+        changed.append(env.config.root_doc)
     return changed

@@ -67,3 +67,21 @@ def test_entry_moving_to_another_section_rebuilds_both_pages_and_relinks_citatio
     assert moved.read == ["merge", "optimization"]
     assert "reading-notes" in moved.written
     assert 'href="merge.html#takase2023spike"' in moved.page("reading-notes.html")
+
+
+def test_a_list_change_no_page_shows_is_taken_in_once(
+        make_site: Callable[..., Path], sphinx_build: Callable[..., Build]) -> None:
+    """Editing list text that no table or citation uses re-reads nothing, reports the
+    list's problems once, and leaves later builds with nothing to do."""
+    listing = ("# Papers\n\nIntro.\n\n## A\n\n"
+               "- **Alpha**, [arXiv](https://arxiv.org/abs/2401.00001), "
+               "[code](https://github.com/a/alpha.)\n")
+    site = make_site({"index.md": "# Home\n\n```{awesome-papers}\n:section: a\n```\n"},
+                     listing)
+    first = sphinx_build(site)
+    assert "ends with '.'" in first.warnings
+    (site / "list.md").write_text(listing.replace("Intro.", "A new intro."), "utf-8")
+    changed = sphinx_build(site)
+    assert changed.read == [] and "ends with '.'" in changed.warnings
+    again = sphinx_build(site)
+    assert again.read == [] and again.written == [] and "ends with '.'" not in again.warnings
