@@ -85,7 +85,10 @@ def text_fields(draft: Draft, text: str) -> None:
     if draft.kind == "paper" and not draft.authors and stripped.startswith(("(", ",")):
         # "**Title** (2015), A. Author et al. [" : authors after the year.
         rest = _YEAR.sub("", stripped).strip(" ,([")
-        if rest and not arxiv.from_text(rest) and "cication" not in rest:
+        # "**Title**, AAAI, 2023, [arxiv](…)": the seed style's venue without backticks.
+        one_comma = "," not in rest.partition(",")[2]
+        if (rest and not arxiv.from_text(rest) and "cication" not in rest
+                and not (one_comma and _venue_year(draft, rest))):
             set_authors(draft, rest)
 
 
@@ -94,13 +97,21 @@ def code_fields(draft: Draft, text: str) -> None:
     if cited and draft.arxiv is None:
         _set_arxiv(draft, *cited, near=cited[0])
         return
-    venue = _VENUE_CODE.match(text.strip())
-    if venue and venue["venue"].lower() != "arxiv":
-        draft.venue = clean(venue["venue"].replace("\u2026", "").replace("\xa0", " "))
-        draft.year = int(venue["year"])
-    elif text.lower().startswith("arxiv") and draft.arxiv is None:
+    if _venue_year(draft, text):
+        return
+    if text.lower().startswith("arxiv") and draft.arxiv is None:
         draft.problems.append(Problem(
             "bad-arxiv-id", "error", f"malformed arXiv id in {text!r}", text))
+
+
+def _venue_year(draft: Draft, text: str) -> bool:
+    """``NeurIPS, 2024``: a venue and its year, as the seed style writes them."""
+    venue = _VENUE_CODE.match(text.strip())
+    if not venue or venue["venue"].lower() == "arxiv":
+        return False
+    draft.venue = clean(venue["venue"].replace("\u2026", "").replace("\xa0", " "))
+    draft.year = int(venue["year"])
+    return True
 
 
 def em_field(draft: Draft, text: str) -> None:

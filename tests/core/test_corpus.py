@@ -149,3 +149,18 @@ def test_by_in_a_title_is_not_an_author_line(corpus_files: list[Path]) -> None:
     betrayed = load(table).get("arXiv:2301.00805")
     assert betrayed.title.startswith("Betrayed by Captions: Joint Caption Grounding")
     assert betrayed.authors == ()
+
+
+def test_venue_and_year_without_backticks_are_not_authors(corpus_files: list[Path]) -> None:
+    """``**Title**, AAAI, 2023, [arxiv](…)``: the venue tick without its backticks; the
+    italic line below still gives the authors."""
+    robotics = next(p for p in corpus_files if p.name == "seedstyle-robotics-nobacktick.md")
+    collection = load(robotics)
+    data = collection.get("arXiv:2309.07974")
+    assert (data.venue, data.year) == ("AAAI", 2023)
+    assert data.authors[:2] == ("Jack Lanchantin", "Sainbayar Sukhbaatar")
+    workshop = collection.get("arXiv:2307.09668")
+    assert workshop.venue == "workshop on reincarnating reinforcement learning at iclr 2023"
+    assert workshop.authors[0] == "Norman Di Palo"
+    assert not [e for e in collection.entries if any(a.isdigit() for a in e.authors)]
+
