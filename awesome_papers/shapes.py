@@ -31,6 +31,8 @@ _MEDIA = {"𝕏": "x", "🤗": "huggingface", ":clapper:": "video"}
 _RAW_LINK = re.compile(
     r"\[([^\[\]]*)\]\(\s*<?([a-zA-Z][\w+.\-]*:(?:[^()\s>]|\([^()\s]*\))*)>?\s*\)")
 _YEAR = re.compile(r"\((?P<year>(?:19|20)\d{2})\)")
+#: A date as a news line starts: ``[2024-03]``, ``2024.03.12``, ``[2023/6]``.
+_NEWS_DATE = re.compile(r"\[?(?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?\]?:?")
 _CITATION_LABEL = re.compile(r"cication:\s*$|citations?:\s*$", re.I)
 #: "Jeffrey L. Elman", "Peng et al.", "Ba, Kiros, Hinton": capitalised name words only.
 _NAMES = re.compile(r"^(?:[A-Z][\w'’.-]*|et|al\.?|and|,|\s)+$")
@@ -126,8 +128,14 @@ def read_record(lines: list[list[Seg]], line_no: int, *, continued: bool = False
     draft.highlight = "🌟" in lead_text
     markers = [m for m in _MEDIA if m in lead_text]
     head = segs[i] if i < len(segs) else None
-    tail = segs[i + 1:]
     title_from_lead = _strip_markers(lead_text)
+    if head is not None and head.kind == "strong" and _NEWS_DATE.fullmatch(clean(head.text)):
+        # "**[2024-03]** We release a new paper: "[Title](url)"": a dated news line, which
+        # announces its first link (and is no entry without one).
+        i = next((k for k in range(i + 1, len(segs)) if segs[k].kind == "link"), len(segs))
+        head = segs[i] if i < len(segs) else None
+        title_from_lead = ""
+    tail = segs[i + 1:]
 
     if continued and head is not None and head.kind != "link":
         # The lost-first-line entry: its title fragment is the text before "**,".

@@ -164,3 +164,15 @@ def test_venue_and_year_without_backticks_are_not_authors(corpus_files: list[Pat
     assert workshop.authors[0] == "Norman Di Palo"
     assert not [e for e in collection.entries if any(a.isdigit() for a in e.authors)]
 
+
+def test_a_dated_news_line_announces_its_link(corpus_files: list[Path]) -> None:
+    """``- **[2024-03]** We release a new paper: "[KnowAgent: …](arxiv)"``: the date is no
+    title; the link is the paper, and a news line without a link is reported."""
+    agents = next(p for p in corpus_files if p.name == "numbered-bold-llm-agent-papers.md")
+    collection = load(agents)
+    knowagent = collection.get("arXiv:2403.03101")
+    assert knowagent.title == "KnowAgent: Knowledge-Augmented Planning for LLM-Based Agents"
+    assert knowagent.authors[0] == "Yuqi Zhu"  # from the paper's own entry, merged
+    assert not [e for e in collection.entries if e.title.startswith("[20")]
+    (note,) = [d for d in collection.diagnostics if d.line == 24]
+    assert note.code == "unrecognised-item"
