@@ -87,7 +87,7 @@ def text_fields(draft: Draft, text: str) -> None:
         rest = _YEAR.sub("", stripped).strip(" ,([")
         # "**Title**, AAAI, 2023, [arxiv](…)": the seed style's venue without backticks.
         one_comma = "," not in rest.partition(",")[2]
-        if (rest and not arxiv.from_text(rest) and "cication" not in rest
+        if (rest and not arxiv.from_text(rest) and "cication" not in rest and "://" not in rest
                 and not (one_comma and _venue_year(draft, rest))):
             set_authors(draft, rest)
 

@@ -176,3 +176,12 @@ def test_a_dated_news_line_announces_its_link(corpus_files: list[Path]) -> None:
     assert not [e for e in collection.entries if e.title.startswith("[20")]
     (note,) = [d for d in collection.diagnostics if d.line == 24]
     assert note.code == "unrecognised-item"
+
+
+def test_a_url_in_trailing_text_is_no_author(corpus_files: list[Path]) -> None:
+    """``[`IDEA Research`, https://www.idea.edu.cn/]`` after an entry names no author."""
+    detection = next(p for p in corpus_files if p.name == "venue-bold-object-detection.md")
+    entries = load(detection).entries
+    dn_detr = next(e for e in entries if e.title.startswith("DN-DETR: Accelerate"))
+    assert dn_detr.authors == () and dn_detr.year == 2022
+    assert not [e for e in entries if any("://" in a for a in e.authors)]
