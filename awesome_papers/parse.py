@@ -163,7 +163,7 @@ class _Walker:
                           "start it on a line of its own")
             if draft.title and not _has_substance(draft):
                 self.note(*self.locate(line, end, ""), "warning", "unrecognised-item",
-                          f"{draft.title[:60]!r} has no link, arXiv id, venue or authors: "
+                          f"{draft.title[:60]!r} has no link, arXiv id, venue or year: "
                           "not read as an entry")
                 continue
             if not draft.title:
@@ -211,9 +211,11 @@ class _Walker:
 def _has_substance(draft: Draft) -> bool:
     """Something besides a title: prose bullets and news lines have nothing else.
 
-    A link dropped as unsafe counts: the entry stays, as text, beside its diagnostic.
+    Authors alone do not count: in real lists, a title with an "author list" and no link,
+    id, venue or year is a prose line with an *emphasised* phrase. A link dropped as
+    unsafe counts: the entry stays, as text, beside its diagnostic.
     """
-    return bool(draft.url or draft.arxiv or draft.pdf or draft.venue or draft.authors
+    return bool(draft.url or draft.arxiv or draft.pdf or draft.venue
                 or draft.code or draft.links or draft.year
                 or any(p.code == "unsafe-link" for p in draft.problems))
 

@@ -185,3 +185,12 @@ def test_a_url_in_trailing_text_is_no_author(corpus_files: list[Path]) -> None:
     dn_detr = next(e for e in entries if e.title.startswith("DN-DETR: Accelerate"))
     assert dn_detr.authors == () and dn_detr.year == 2022
     assert not [e for e in entries if any("://" in a for a in e.authors)]
+
+
+def test_a_title_with_only_an_emphasised_phrase_is_no_paper(corpus_files: list[Path]) -> None:
+    """``- **< 6 months** : *New Papers* (by discussion)``: italics alone are no authors."""
+    bold = next(p for p in corpus_files if p.name == "bold-year-pdf-deep-learning-papers.md")
+    collection = load(bold)
+    assert not [e for e in collection.entries if e.line in (23, 24, 27, 33)]
+    notes = {d.line: d.code for d in collection.diagnostics if d.line in (23, 24, 27, 33)}
+    assert notes == dict.fromkeys((23, 24, 27, 33), "unrecognised-item")
