@@ -257,8 +257,7 @@ def table_json(entries: Sequence[Entry],
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def table_data(entries: Sequence[Entry],
-               bibtex: Callable[[Entry], str] | None = None) -> nodes.raw:
+def table_data(entries: Sequence[Entry]) -> nodes.raw:
     """:func:`table_json` as a ``<script type="application/json"
     class="awesome-papers-data">`` block, to follow the table in the doctree.
 
@@ -267,7 +266,7 @@ def table_data(entries: Sequence[Entry],
     skip it.
     """
     # No classes on the node: HTML writers would wrap it in a <div>.
-    return nodes.raw("", f"{DATA_START}{table_json(entries, bibtex)}</script>", format="html")
+    return nodes.raw("", f"{DATA_START}{table_json(entries)}</script>", format="html")
 
 
 def is_table_data(node: nodes.Node) -> bool:
