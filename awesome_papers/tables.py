@@ -12,6 +12,8 @@ _TITLE_HEADERS = ("title", "paper", "name")
 
 
 class _Items(Protocol):
+    source: list[str]
+
     def item(self, lines: list[list[Seg]], line: int, end: int) -> None: ...
 
 
@@ -59,11 +61,29 @@ def _row_lines(headers: list[str], cells: list[list[Seg]]) -> list[list[Seg]]:
     return [line for line in lines if line]
 
 
-def _continues(previous: list[list[Seg]], cells: list[list[Seg]]) -> bool:
-    """A row broken over two lines: the first ends with empty cells, this one fills only
-    its first cell (``...|Title\n|N/A|``)."""
-    return (len(cells) > 1 and not plain(previous[-1]).strip()
-            and not any(plain(c).strip() for c in cells[1:]))
+def _continued(previous: list[list[Seg]], cells: list[list[Seg]],
+               text: str) -> list[list[Seg]] | None:
+    """The previous row with this line added, when this line only finishes it; else None.
+
+    A row broken over two lines ends with empty cells, and the next line fills no more
+    than those: ``...|Title\n|N/A|`` puts ``N/A`` in the first empty cell; without a
+    leading ``|`` (``...|Title begins\nand ends|N/A|``) the first cell is the rest of the
+    last filled one.
+    """
+    filled = [n for n, cell in enumerate(previous) if plain(cell).strip()]
+    given = [n for n, cell in enumerate(cells) if plain(cell).strip()]
+    if len(cells) < 2 or not filled or not given:
+        return None
+    free = len(previous) - 1 - filled[-1]
+    joins = not text.lstrip().startswith("|")
+    if free < 1 or given[-1] + 1 - joins > free:
+        return None
+    row = list(previous)
+    if joins:
+        row[filled[-1]] = [*row[filled[-1]], Seg("text", " "), *cells[0]]
+    for n, cell in enumerate(cells[joins:given[-1] + 1]):
+        row[filled[-1] + 1 + n] = cell
+    return row
 
 
 def read_table(tokens: list[Token], i: int, items: _Items) -> int:
@@ -77,11 +97,8 @@ def read_table(tokens: list[Token], i: int, items: _Items) -> int:
         cells, line, i = _cells(tokens, i)
         if not headers:
             headers = [plain(c).strip().lower() for c in cells]
-        elif rows and _continues(rows[-1][0], cells):
-            previous, first, _ = rows[-1]
-            filled = next(n for n in range(len(previous), 0, -1) if plain(previous[n - 1]).strip())
-            previous[filled] = cells[0]
-            rows[-1] = (previous, first, line)
+        elif rows and (row := _continued(rows[-1][0], cells, items.source[line - 1])):
+            rows[-1] = (row, rows[-1][1], line)
         else:
             rows.append((cells, line, line))
     for cells, first, last in rows:

@@ -194,3 +194,17 @@ def test_a_title_with_only_an_emphasised_phrase_is_no_paper(corpus_files: list[P
     assert not [e for e in collection.entries if e.line in (23, 24, 27, 33)]
     notes = {d.line: d.code for d in collection.diagnostics if d.line in (23, 24, 27, 33)}
     assert notes == dict.fromkeys((23, 24, 27, 33), "unrecognised-item")
+
+
+def test_a_table_title_wrapped_mid_cell_is_joined(corpus_files: list[Path]) -> None:
+    """``…|Parameter-efficient Fine-tuning in Hyperspherical`` then ``Space for …|N/A|``:
+    the line without a leading ``|`` finishes the title cell."""
+    table = next(p for p in corpus_files if p.name == "table-open-vocab-detection.md")
+    collection = load(table)
+    hclip = collection.get("arXiv:2405.18840")
+    assert hclip.title == ("Parameter-efficient Fine-tuning in Hyperspherical Space for "
+                           "Open-vocabulary Semantic Segmentation")
+    glip = next(e for e in collection.entries if e.title.startswith("GLIPv2"))
+    assert glip.title == "GLIPv2: Unifying Localization and VL Understanding"
+    assert glip.code == ("https://github.com/microsoft/GLIP",)
+    assert not [d for d in collection.diagnostics if d.line == 323]
