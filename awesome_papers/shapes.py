@@ -31,6 +31,9 @@ _MEDIA = {"𝕏": "x", "🤗": "huggingface", ":clapper:": "video"}
 _RAW_LINK = re.compile(
     r"\[([^\[\]]*)\]\(\s*<?([a-zA-Z][\w+.\-]*:(?:[^()\s>]|\([^()\s]*\))*)>?\s*\)")
 _YEAR = re.compile(r"\((?P<year>(?:19|20)\d{2})\)")
+#: ``(CVPR 2016) Cityscapes Dataset``: a venue and year before the title.
+_VENUE_PREFIX = re.compile(
+    r"\((?P<venue>[A-Za-z][\w&.\- ]*?)\s*['’]?(?P<year>(?:19|20)\d{2})\)\s*(?P<title>\S.*)", re.S)
 #: A date as a news line starts: ``[2024-03]``, ``2024.03.12``, ``[2023/6]``.
 _NEWS_DATE = re.compile(r"\[?(?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?\]?:?")
 _CITATION_LABEL = re.compile(r"cication:\s*$|citations?:\s*$", re.I)
@@ -171,8 +174,20 @@ def read_record(lines: list[list[Seg]], line_no: int, *, continued: bool = False
         draft.title, draft.kind = clean(head.text), "paper"
     else:
         draft.title = ""
+    _venue_before_title(draft)
     _read_tail(draft, tail, markers)
     return draft
+
+
+def _venue_before_title(draft: Draft) -> None:
+    """``[(CVPR 2016) Cityscapes Dataset](url)``: the venue and year, then the title."""
+    prefix = _VENUE_PREFIX.fullmatch(draft.title)
+    if prefix is None or draft.venue is not None:
+        return
+    draft.title = prefix["title"]
+    if prefix["venue"].lower() != "arxiv":
+        draft.venue = f"{prefix['venue']} {prefix['year']}"
+    draft.year = int(prefix["year"])
 
 
 def _title_from_text(text: str, draft: Draft) -> str:

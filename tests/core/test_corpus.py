@@ -208,3 +208,13 @@ def test_a_table_title_wrapped_mid_cell_is_joined(corpus_files: list[Path]) -> N
     assert glip.title == "GLIPv2: Unifying Localization and VL Understanding"
     assert glip.code == ("https://github.com/microsoft/GLIP",)
     assert not [d for d in collection.diagnostics if d.line == 323]
+
+
+def test_a_venue_before_the_title_is_read_as_the_venue(corpus_files: list[Path]) -> None:
+    """``[(CVPR 2016) Cityscapes Dataset](url)``: venue CVPR 2016, year 2016, the title."""
+    detection = next(p for p in corpus_files if p.name == "venue-bold-object-detection.md")
+    entries = {e.line: e for e in load(detection).entries}
+    assert (entries[20].title, entries[20].venue, entries[20].year) == (
+        "Cityscapes Dataset", "CVPR 2016", 2016)
+    assert (entries[22].venue, entries[22].year) == (None, 2018)  # "(arxiv 2018)": no venue
+    assert not [e for e in entries.values() if re.match(r"\(\w+ \d{4}\)", e.title)]
