@@ -343,9 +343,9 @@
         } catch (error) {
           return;
         }
-        const previous = inScript ? holder.previousElementSibling : holder;
-        const table = previous &&
-          (previous.matches("table") ? previous : previous.querySelector("table"));
+        // The table is before the script block (Sphinx), or inside the <div> (MkDocs).
+        const box = inScript ? holder.previousElementSibling : holder;
+        const table = box && (box.matches("table") ? box : box.querySelector("table"));
         if (!table || !table.tBodies[0] || table.tBodies[0].rows.length !== data.rows.length) {
           return;
         }
