@@ -76,15 +76,16 @@ def rewritten(app: Sphinx, env: BuildEnvironment) -> list[str]:
     everything = domain.lists_changed or domain.homes_changed
     docnames = [d for d in domain.data["cites"] if everything or d not in domain.data["resolved"]]
     changed = []
-    coll = collection(app.config) if docnames else None  # an unchanged list is not parsed
-    for docname in docnames:
-        refs = list(domain.data["cites"][docname])
-        entries = [coll.get(ref) for ref in refs] if coll is not None else []
-        homes = [e and domain.home(e.key, docname) for e in entries]
-        now = digest(entries, refs, homes)
-        if domain.data["resolved"].get(docname) != now:
-            domain.data["resolved"][docname] = now
-            changed.append(docname)
+    if docnames:  # else an unchanged list is not even parsed
+        coll = collection(app.config)
+        for docname in docnames:
+            refs = list(domain.data["cites"][docname])
+            entries = [coll.get(ref) for ref in refs]
+            homes = [e and domain.home(e.key, docname) for e in entries]
+            now = digest(entries, refs, homes)
+            if domain.data["resolved"].get(docname) != now:
+                domain.data["resolved"][docname] = now
+                changed.append(docname)
     if domain.lists_changed and not domain.pages_changed and not changed:
         changed.append(env.config.root_doc)
     return changed
