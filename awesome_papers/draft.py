@@ -41,6 +41,8 @@ class Draft:
     citations: int | None = None
     owner: str | None = None
     line: int = 0
+    #: The entry shape that read the item (``bold-title``, ``table-row``, ...).
+    shape: str = ""
     problems: list[Problem] = field(default_factory=list)
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from . import diskcache
 from .draft import Parsed
-from .finish import finish
 from .gc_pause import collector_paused
 from .model import Collection
+from .parse import finish
 
 PathLike = str | os.PathLike[str]
 _PARSED: dict[str, tuple[tuple[int, int], str, Parsed]] = {}

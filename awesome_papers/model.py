@@ -97,6 +97,8 @@ class Entry:
     #: The list file and 1-based line of the item.
     source: str = ""
     line: int = 0
+    #: The entry shape that read the item (see ``docs/formats.md``).
+    shape: str = ""
     #: Filled by arXiv enrichment (``awesome-papers enrich``), never by the parser.
     doi: str | None = None
     primary_class: str | None = None

@@ -12,8 +12,7 @@ import sys
 from common import best_of, corpus
 from markdown_it import MarkdownIt
 
-from awesome_papers.finish import finish
-from awesome_papers.parse import parse_file
+from awesome_papers.parse import finish, parse_file
 
 _PEAK = """
 import resource, sys

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from awesome_papers import parse
-from awesome_papers.chunks import chunks
+from awesome_papers.parse.chunks import chunks
 
 
 def test_pieces_parse_like_the_whole(example_list: Path, corpus_files: list[Path],

@@ -14,15 +14,14 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..draft import Draft, Parsed
+from ..model import Diagnostic, Section
+from ..slugs import SlugCounter, heading_text
 from .chunks import chunks
-from .draft import Draft, Parsed
-from .fieldlists import field_records, is_field_list
 from .fields import venue_tag
-from .finish import finish
-from .inline import Seg, plain, segments
-from .model import Collection, Diagnostic, Section
+from .labelled import field_records, is_field_list
+from .segments import Seg, plain, segments
 from .shapes import read_record, split_records
-from .slugs import SlugCounter, heading_text
 from .tables import read_table
 
 
@@ -225,7 +224,7 @@ def _starts_with_head(record: list[list[Seg]]) -> bool:
     return bool(first) and first[0].kind in ("strong", "link")
 
 
-def parse_file(text: str, path: str) -> Parsed:
+def read_list(text: str, path: str) -> Parsed:
     """Drafts, sections and diagnostics of one list, keys not yet assigned."""
     walker = _Walker(path, text)
     for offset, chunk in chunks(text):
@@ -260,8 +259,3 @@ def _walk(tokens: list[Token], offset: int, walker: _Walker) -> None:
             i += 3
         else:
             i += 1
-
-
-def parse_text(text: str, path: str = "<text>") -> Collection:
-    """Parse one list's text; ``path`` is what diagnostics and entries name."""
-    return finish([parse_file(text, path)])

@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
-from . import urls
-from .draft import Draft
-from .keys import assign_keys
-from .model import Collection, Diagnostic, Entry
-from .text import normalise_title
+from .. import urls
+from ..draft import Draft
+from ..keys import assign_keys
+from ..model import Collection, Diagnostic, Entry
+from ..text import normalise_title
 
 if TYPE_CHECKING:
-    from .draft import Parsed
+    from ..draft import Parsed
 
 Placed = tuple[Draft, tuple[str, ...], tuple[str, ...], str]
 

@@ -6,7 +6,7 @@ from typing import Protocol
 
 from markdown_it.token import Token
 
-from .inline import Seg, plain, segments
+from .segments import Seg, plain, segments
 
 _TITLE_HEADERS = ("title", "paper", "name")
 

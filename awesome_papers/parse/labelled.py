@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .inline import Seg
+from .segments import Seg
 
 if TYPE_CHECKING:
-    from .parse import RawItem
+    from .blocks import RawItem
 
 _TITLE_FIELDS = ("paper", "title")
 _LINK_FIELDS = ("link", "links", "url", "code")

@@ -1,0 +1,209 @@
+"""The fields of an entry, read from the pieces that follow its head.
+
+Each reader takes one kind of segment (text, code span, bold, italics, link, image) and
+fills what it recognises into the draft: arXiv id and version, venue and year, authors,
+citation count, PDF, code repositories and other links.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import arxiv, urls
+from ..draft import Draft, Problem
+from ..model import Link
+from . import venues
+from .authors import clean, set_authors, set_citation_authors
+from .segments import Seg
+
+_YEAR = re.compile(r"\((?P<year>(?:19|20)\d{2})\)")
+_PAPER_LABELS = ("paper", "pdf", "abs", "arxiv", "arxiv link", "preprint")
+#: Hugging Face's page of an arXiv paper.
+_HF_PAPER = re.compile(r"huggingface\.co/papers/(?P<id>\d{4}\.\d{4,5})(?!\d)")
+_BY = re.compile(r"(?:^|[\s,.;(])by\s+(?=[A-Z])")
+
+__all__ = ["clean", "set_authors", "set_citation_authors"]
+
+
+def link_text(text: str) -> str:
+    """Link text without the brackets of ``[[pdf]](url)``, but ``[a] b`` kept."""
+    text = clean(text)
+    while text.startswith("[") and text.endswith("]"):
+        text = text[1:-1].strip()
+    return text
+
+
+def arxiv_of_url(url: str) -> tuple[str, int | None] | None:
+    """The arXiv id an arXiv or Hugging Face paper page names."""
+    cited = arxiv.from_url(url)
+    if cited:
+        return cited
+    match = _HF_PAPER.search(url)
+    return (match["id"], None) if match else None
+
+
+def venue_tag(draft: Draft, text: str) -> bool:
+    """``(**ICLR'24**)``, ``**NeurIPS 2023**``: a venue and its year."""
+    found = venues.tag(text)
+    if found is None:
+        return False
+    if draft.venue is None:
+        draft.venue = venues.canonical(clean(text.strip("()[] .,;")))
+        if draft.year is None:
+            draft.year = found[1]
+    return True
+
+
+def text_fields(draft: Draft, text: str) -> None:
+    if draft.arxiv is None:
+        cited = arxiv.from_text(text)
+        if cited:
+            _set_arxiv(draft, *cited, near=cited[0])
+    stripped = text.strip()
+    if draft.kind == "paper" and not draft.authors:
+        by = _BY.search(stripped)
+        if by and by.start() < 3:
+            set_authors(draft, _up_to_link_text(stripped[by.end():]))
+            return
+        if stripped.startswith(("(", ",")):
+            _authors_after_year(draft, stripped)
+    if draft.year is None:
+        year = _YEAR.search(text)
+        if year:
+            draft.year = int(year["year"])
+    if draft.venue is None and draft.kind == "paper":
+        named = venues.in_text(text)
+        if named:
+            if named[0] != "arXiv":
+                draft.venue = venues.canonical(f"{named[0]} {named[1]}")
+            draft.year = draft.year or named[1]
+
+
+def _up_to_link_text(text: str) -> str:
+    """Names after ``by`` end at a code-span marker or an opening bracket."""
+    for stop in ("`", "(", "["):
+        text = text.split(stop, 1)[0]
+    return text
+
+
+def _authors_after_year(draft: Draft, stripped: str) -> None:
+    """``**Title** (2015), A. Author et al. [``: authors after the year."""
+    rest = _YEAR.sub("", stripped).strip(" ,([")
+    # "**Title**, AAAI, 2023, [arxiv](…)": the seed style's venue without backticks.
+    one_comma = "," not in rest.partition(",")[2]
+    if (rest and not arxiv.from_text(rest) and "cication" not in rest and "://" not in rest
+            and not venues.tag(rest) and not (one_comma and _venue_year(draft, rest))):
+        set_authors(draft, rest)
+
+
+def code_fields(draft: Draft, text: str) -> None:
+    cited = arxiv.from_text(text)
+    if cited and draft.arxiv is None:
+        _set_arxiv(draft, *cited, near=cited[0])
+        return
+    if cited:
+        return
+    if _venue_year(draft, text):
+        return
+    if text.lower().startswith("arxiv") and draft.arxiv is None:
+        draft.problems.append(Problem(
+            "bad-arxiv-id", "error", f"malformed arXiv id in {text!r}", text))
+
+
+def _venue_year(draft: Draft, text: str) -> bool:
+    """``NeurIPS, 2024``: a venue and its year, as the seed style writes them."""
+    venue, comma, year = text.rpartition(",")
+    venue, year = venue.strip(), year.strip()
+    if not (comma and venue and len(year) == 4 and year[:2] in ("19", "20") and year.isdigit()):
+        return False
+    if venue.lower() == "arxiv":
+        return False
+    draft.venue = clean(venue.replace("\u2026", "").replace("\xa0", " "))
+    draft.year = int(year)
+    return True
+
+
+def em_field(draft: Draft, text: str) -> None:
+    if draft.kind == "paper" and not draft.authors:
+        set_authors(draft, text)
+    elif draft.kind == "paper":
+        if clean(text).strip(" .") != ", ".join(draft.authors) and "..." not in text:
+            return
+        draft.problems.append(Problem(
+            "duplicate-authors", "info", "author line repeated", text[:20]))
+    elif draft.description is None:
+        draft.description = clean(text)
+
+
+def image_field(draft: Draft, seg: Seg) -> None:
+    """A ``Conference-ICML'24`` badge gives the venue."""
+    found = venues.badge(seg.href)
+    if found and draft.venue is None:
+        draft.venue = venues.canonical(f"{found[0]} {found[1]}")
+        draft.year = draft.year or found[1]
+
+
+def _set_arxiv(draft: Draft, arxiv_id: str, version: int | None, *, near: str) -> None:
+    if not arxiv.is_well_formed(arxiv_id):
+        if not any(p.code == "bad-arxiv-id" and p.near == arxiv_id for p in draft.problems):
+            draft.problems.append(Problem(
+                "bad-arxiv-id", "error",
+                f"malformed arXiv id {arxiv_id!r} (expected YYMM.NNNNN)", arxiv_id))
+        return
+    draft.arxiv, draft.kind = arxiv_id, "paper"
+    if version and draft.arxiv_version is None:
+        draft.arxiv_version = version
+
+
+def check_url(draft: Draft, url: str) -> None:
+    why = urls.problem(url)
+    if why:
+        draft.problems.append(Problem("bad-url", "warning", f"URL {url!r} {why}", url))
+
+
+def head_link(draft: Draft, href: str) -> None:
+    """A title that links to an arXiv (or Hugging Face paper) page names the paper."""
+    cited = arxiv_of_url(href)
+    if cited is None:
+        return
+    _set_arxiv(draft, *cited, near=href)
+    if draft.arxiv and (href.lower().endswith(".pdf") or "/pdf/" in href):
+        draft.pdf = href
+
+
+def link_field(draft: Draft, seg: Seg) -> None:
+    label, href = link_text(seg.text), seg.href.strip()
+    if not href or href == "None":
+        return
+    check_url(draft, href)
+    if seg.image:
+        image_field(draft, Seg("image", href=seg.image))
+    cited = arxiv_of_url(href)
+    if cited and (draft.kind != "paper" or draft.arxiv not in (None, cited[0])):
+        draft.links.append(Link(label or "arXiv", href))
+        return
+    if cited:
+        if draft.arxiv is None:
+            _set_arxiv(draft, *cited, near=href)
+        elif draft.arxiv_version is None:
+            draft.arxiv_version = cited[1]
+        if href.lower().endswith(".pdf") or "/pdf/" in href or label.lower() == "pdf":
+            draft.pdf = draft.pdf or href
+        elif "huggingface.co" in href:
+            draft.links.append(Link(label or "Hugging Face", href))
+        else:
+            draft.url = draft.url or href
+        return
+    lowered = label.lower()
+    if lowered in ("pdf", "[pdf]") or href.lower().endswith(".pdf"):
+        draft.pdf = draft.pdf or href
+        draft.url = draft.url or (href if draft.kind == "paper" else None)
+        return
+    if urls.is_code(href):
+        if href not in draft.code:
+            draft.code.append(href)
+        return
+    if lowered.rstrip("0123456789 ") in _PAPER_LABELS and draft.url is None:  # "Paper2"
+        draft.url = href
+        return
+    draft.links.append(Link(label or urls.host(href), href))

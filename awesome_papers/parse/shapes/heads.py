@@ -1,0 +1,281 @@
+"""The recognisers of :data:`awesome_papers.parse.shapes.SHAPES`, in table order.
+
+Each reads an item's head (what names the entry) and returns the segments left for the
+field readers, or ``None`` when the item is not of its shape. The first line of each
+docstring is the shape's example, shown in ``docs/formats.md``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ... import arxiv, urls
+from ...draft import Problem
+from ..fields import check_url, clean, head_link, link_text, set_authors, set_citation_authors
+from ..segments import Seg
+from .item import MARKERS, Item
+
+#: A date as a news line starts: ``[2024-03]``, ``2024.03.12``, ``[2023/6]``.
+_NEWS_DATE = re.compile(r"\[?(?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?\]?:?")
+_YEAR = re.compile(r"\((?P<year>(?:19|20)\d{2})\)")
+#: ``(CVPR 2016) Cityscapes Dataset``: a venue and year before the title.
+_VENUE_IN_NAME = re.compile(r"(?P<name>[^()]*)\((?P<venue>[^()]*\d{4}[^()]*)\)")
+#: "Jeffrey L. Elman", "Peng et al.", "Ba, Kiros, Hinton": capitalised name words only.
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|et|al\.?|and")
+_SHORTCODE = re.compile(r":[a-z0-9_+\-]{1,30}:")
+#: ``Paper:``, ``📄 Title:`` before the link: a label, not a title.
+_LABEL = re.compile(r"[^\w]{0,8}\w+(?: \w+)?\s?[:：]")
+_NUMBERING = re.compile(r"(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s?")
+_QUOTES = "\"“”'‘’"
+
+
+def lost_first_line(item: Item) -> list[Seg] | None:
+    """``Language Model Pre-training**, `arXiv, 2504.13161`, …`` (a title cut by a bad wrap).
+
+    A record split off an item whose title lost its first line(s): the fragment before
+    ``**,`` is all that remains of the title, and it is reported.
+    """
+    head = item.head_seg()
+    if not item.continued or head is None or head.kind == "link":
+        return None
+    draft = item.draft
+    draft.title = clean(item.lead.replace("**", "").rstrip(", "))
+    draft.kind = "paper"
+    draft.problems.append(Problem(
+        "broken-title", "warning",
+        f"title lost its first line(s): only {draft.title!r} remains",
+        f"{draft.title}**" if f"{draft.title}**" in item.lead else draft.title[:20]))
+    return item.segs[item.head:]
+
+
+def news_line(item: Item) -> list[Seg] | None:
+    """``**[2024-03]** We release a new paper: [Title](https://arxiv.org/abs/2403.00001)``.
+
+    A dated news line announces its first link, and is no entry without one. It never
+    replaces the entry of the same paper in its own section.
+    """
+    head = item.head_seg()
+    if head is None or head.kind != "strong" or not _NEWS_DATE.fullmatch(clean(head.text)):
+        return None
+    link = next((k for k in range(item.head + 1, len(item.segs))
+                 if item.segs[k].kind == "link"), None)
+    if link is None:
+        item.draft.title = ""
+        return []
+    item.head = link
+    return _link_head(item, item.segs[link])
+
+
+def citation_first(item: Item) -> list[Seg] | None:
+    """``LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton. "**Deep learning**." Nature (2015).``
+
+    The reference-list order of academic citations: authors, the quoted (often bold)
+    title, then the venue and year.
+    """
+    head = item.head_seg()
+    lead = item.lead.rstrip()
+    if head is None or head.kind not in ("strong", "link") or not lead.endswith(("\"", "“")):
+        return None
+    authors = lead[:-1].strip()
+    if not any(c.isalpha() for c in authors):
+        return None
+    draft = item.draft
+    draft.kind = "paper"
+    if head.kind == "link":
+        _link_head(item, head)
+        draft.kind = "paper"
+    draft.title = _citation_title(head.text)
+    set_citation_authors(draft, authors)
+    return item.after_head()
+
+
+def leading_text(item: Item) -> list[Seg] | None:
+    """``Attention Is All You Need (2017) by Vaswani et al. [[pdf]](https://…)``.
+
+    A title written as plain text before the first link, optionally with a year in
+    parentheses and the authors after ``by``.
+    """
+    text = _lead_title(item.lead)
+    if len(text) < 3 or not any(c.isalpha() for c in text):
+        return None
+    item.draft.title, item.draft.kind = _title_from_text(_unmarked(item.lead), item), "paper"
+    return item.segs[item.head:]
+
+
+def bold_title(item: Item) -> list[Seg] | None:
+    """``**ZClip: Adaptive Spike Mitigation for LLM Pre-Training**, `arXiv, 2504.02507`, …``.
+
+    The reference list's paper shape (and ``**Title** (2015), A. Author et al.``): the
+    bold run is the title, and ids, links and an italic author line follow.
+    """
+    head = item.head_seg()
+    if head is None or head.kind != "strong":
+        return None
+    item.draft.title, item.draft.kind = _strip_final_period(clean(head.text)), "paper"
+    tail = item.after_head()
+    _venue_in_name(item, tail)
+    return tail
+
+
+def bold_link_citation(item: Item) -> list[Seg] | None:
+    """``[**H2O: Heavy-Hitter Oracle.**](https://arxiv.org/abs/2306.14048) *Z. Zhang.* NeurIPS.``
+
+    A bold title link followed by italic authors: the citation style of many hand-kept
+    lists. The citation's final period is not part of the title.
+    """
+    head = item.head_seg()
+    if head is None or head.kind != "link" or not head.bold:
+        return None
+    following = next((s for s in item.after_head()
+                      if not (s.kind == "text" and not s.text.strip())), None)
+    if not (following is not None and following.kind == "em") and not arxiv.from_url(head.href):
+        return None
+    tail = _link_head(item, head)
+    item.draft.kind = "paper"
+    item.draft.title = _strip_final_period(item.draft.title)
+    return tail
+
+
+def repository(item: Item) -> list[Seg] | None:
+    """``[**OLMo**](https://github.com/allenai/OLMo) - allenai``.
+
+    A bold link, or a link to a code host, is a repository; a word after `` - `` is its
+    owner, more words are its description.
+    """
+    head = item.head_seg()
+    if head is None or head.kind != "link":
+        return None
+    if not (head.bold or urls.is_code(head.href)) or arxiv.from_url(head.href):
+        return None
+    tail = _link_head(item, head)
+    item.draft.kind = "repo"
+    return tail
+
+
+def title_link(item: Item) -> list[Seg] | None:
+    """``[CoAdapt-GUI: Joint Workflow Context and Policy Adaptation](https://arxiv.org/abs/2608.11588)``.
+
+    A linked title: a paper when the link is an arXiv page (or authors follow), else a
+    link, with an optional `` - description``.
+    """
+    head = item.head_seg()
+    if head is None or head.kind != "link":
+        return None
+    return _link_head(item, head)
+
+
+def italic_title(item: Item) -> list[Seg] | None:
+    """``*Deep Residual Learning for Image Recognition* [[pdf]](https://…)``.
+
+    An italic run as the title.
+    """
+    head = item.head_seg()
+    if head is None or head.kind != "em":
+        return None
+    item.draft.title, item.draft.kind = clean(head.text), "paper"
+    return item.after_head()
+
+
+def _link_head(item: Item, head: Seg) -> list[Seg]:
+    """Title, URL and kind from a head link; `` - owner`` or `` - description`` after it."""
+    draft = item.draft
+    draft.title = link_text(head.text).strip(_QUOTES + " ")
+    draft.url = head.href or None
+    if head.href:
+        check_url(draft, head.href)
+        head_link(draft, head.href)
+    if "](" in head.text:
+        draft.problems.append(Problem(
+            "broken-title", "warning",
+            f"the link text {draft.title[:40]!r} holds broken Markdown", head.text[:20]))
+    return _owner_and_description(item, item.segs[item.head + 1:])
+
+
+def _owner_and_description(item: Item, tail: list[Seg]) -> list[Seg]:
+    """`` - owner`` after a repository link; `` - description`` after a plain link."""
+    if not tail or tail[0].kind != "text":
+        return tail
+    text = tail[0].text.strip()
+    if text[:1] not in "-–—:" or text[1:2] not in (" ", "\t"):
+        return tail
+    rest = text[1:].strip()
+    if not rest:
+        return tail
+    draft = item.draft
+    if (draft.kind == "repo" or head_is_code(item)) and re.fullmatch(r"[\w.\-]+(\s*🤗)?", rest):
+        draft.owner = rest.replace("🤗", "").strip()
+    else:
+        draft.description = clean(rest) or None
+    return tail[1:]
+
+
+def head_is_code(item: Item) -> bool:
+    head = item.head_seg()
+    return head is not None and head.kind == "link" and (
+        head.bold or urls.is_code(head.href)) and not arxiv.from_url(head.href)
+
+
+def _unmarked(lead: str) -> str:
+    """The lead without markers, shortcodes and list numbering."""
+    text = _SHORTCODE.sub(" ", lead)
+    for marker in MARKERS:
+        text = text.replace(marker, "")
+    text = clean(text)
+    numbering = _NUMBERING.match(text)
+    return text[numbering.end():] if numbering else text
+
+
+def _lead_title(lead: str) -> str:
+    """The lead text as a title: markers, shortcodes, numbering and labels removed."""
+    text = _unmarked(lead).strip(" \t-–—·|:*[]()0123456789.、")
+    if _LABEL.fullmatch(lead.strip()) and len(text.split()) <= 2:
+        return ""  # "Paper:" before the link
+    return text
+
+
+def _title_from_text(text: str, item: Item) -> str:
+    """Leading-text titles: ``Title (2017) by A et al.,`` or ``Title (``."""
+    draft = item.draft
+    year = _YEAR.search(text)
+    if year:
+        draft.year = int(year["year"])
+        rest = text[year.end():]
+        text = text[:year.start()]
+        if rest.strip().lower().startswith("by "):
+            set_authors(draft, rest.strip()[3:])
+    if not draft.authors and " by " in text:
+        title, _, names = text.rpartition(" by ")
+        words = names.replace(",", " ").split()
+        if words and all(_NAME_WORD.fullmatch(w) for w in words):  # not "Betrayed by Captions"
+            text = title
+            set_authors(draft, names)
+    return clean(text.strip(" \t-–—:,([").strip(_QUOTES)).strip()
+
+
+def _venue_in_name(item: Item, tail: list[Seg]) -> None:
+    """``**FCOS(ICCV2019)** FCOS: Fully Convolutional ...``: name, venue, then the title."""
+    draft = item.draft
+    match = _VENUE_IN_NAME.fullmatch(draft.title)
+    if not match:
+        return
+    venue = match["venue"].strip()
+    draft.venue = venue
+    year = re.search(r"(?:19|20)\d{2}", venue)
+    draft.year = int(year.group()) if year else None
+    following = tail[0].text if tail and tail[0].kind == "text" else ""
+    title = following.strip(" [").strip()
+    draft.title = title if len(title.split()) >= 3 else (match["name"].strip() or draft.title)
+
+
+def _citation_title(text: str) -> str:
+    return _strip_final_period(clean(text).strip(_QUOTES + " ,"))
+
+
+def _strip_final_period(title: str) -> str:
+    """A citation's closing period is not the title's (``Deep learning.``), ``et al.`` is."""
+    if not title.endswith(".") or title.endswith(".."):
+        return title
+    last = title.rsplit(None, 1)[-1]
+    if len(last) <= 3 or last.lower() in ("etc.", "al."):  # "Inc.", "vs.", "U.S."
+        return title
+    return title[:-1].rstrip()

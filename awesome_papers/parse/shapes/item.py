@@ -1,0 +1,78 @@
+"""An item as the shape recognisers see it: segments, the leading text, and the head."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ... import urls
+from ...draft import Draft, Problem
+from ..segments import Seg
+
+#: Markers a list puts before or after an entry: the 🌟 highlight, media sites, emphasis.
+MARKERS = ("🌟", "❤", "👍", "𝕏", "🤗", ":clapper:", "🔥", "⭐")
+MEDIA = {"𝕏": "x", "🤗": "huggingface", ":clapper:": "video"}
+#: A link markdown-it would not make, because its scheme is unsafe.
+_RAW_LINK = re.compile(
+    r"\[([^\[\]]*)\]\(\s*<?([a-zA-Z][\w+.\-]*:(?:[^()\s>]|\([^()\s]*\))*)>?\s*\)")
+
+
+@dataclass
+class Item:
+    """One record of a list item, with the draft its recogniser fills."""
+
+    segs: list[Seg]
+    #: Text before the first segment that is not text, HTML or a break.
+    lead: str
+    #: Index of that first segment (the head); ``len(segs)`` when there is none.
+    head: int
+    continued: bool
+    draft: Draft
+    markers: list[str] = field(default_factory=list)
+
+    def head_seg(self) -> Seg | None:
+        return self.segs[self.head] if self.head < len(self.segs) else None
+
+    def after_head(self) -> list[Seg]:
+        return self.segs[self.head + 1:]
+
+
+def make_item(lines: list[list[Seg]], line_no: int, *, continued: bool) -> Item:
+    """Flatten a record's lines and find its lead and head."""
+    draft = Draft(line=line_no)
+    segs = [s for line in lines for s in [*line, Seg("break")]]
+    segs, draft.problems = recover_unsafe(segs)
+    lead: list[str] = []
+    i = 0
+    while i < len(segs) and segs[i].kind in ("text", "break", "html"):
+        lead.append(" " if segs[i].kind == "break" else segs[i].text)
+        i += 1
+    lead_text = "".join(lead)
+    draft.highlight = "🌟" in lead_text
+    return Item(segs, lead_text, i, continued, draft, [m for m in MEDIA if m in lead_text])
+
+
+def recover_unsafe(segs: list[Seg]) -> tuple[list[Seg], list[Problem]]:
+    """markdown-it leaves ``[t](javascript:..)`` as text: make it a dropped link."""
+    out: list[Seg] = []
+    problems: list[Problem] = []
+    for seg in segs:
+        if seg.kind != "text" or "](" not in seg.text:
+            out.append(seg)
+            continue
+        pos = 0
+        for match in _RAW_LINK.finditer(seg.text):
+            if urls.is_safe(match[2]):
+                continue
+            if match.start() > pos:
+                out.append(Seg("text", seg.text[pos:match.start()]))
+            out.append(Seg("link", match[1], ""))
+            problems.append(Problem(
+                "unsafe-link", "error",
+                f"link {match[2][:40]!r} is not http(s), mailto or relative: dropped",
+                match[2],
+            ))
+            pos = match.end()
+        if pos < len(seg.text):
+            out.append(Seg("text", seg.text[pos:]))
+    return out, problems
