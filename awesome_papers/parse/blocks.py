@@ -126,7 +126,7 @@ class _Walker:
         self.venue = segs[0].text.strip() if is_tag else ""
 
     def heading(self, level: int, inline: Token, line: int) -> None:
-        title = heading_text(inline.content)
+        title = heading_text(inline)
         self.venue = ""
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
