@@ -21,7 +21,7 @@ from bibtexparser.middlewares.enclosing import AddEnclosingMiddleware
 from bibtexparser.model import Block, Field, ImplicitComment, Preamble, String
 from bibtexparser.model import Entry as BibEntry
 
-from . import latex
+from . import latex, urls
 from .arxiv import abs_url
 from .files import write_atomic
 from .gc_pause import collector_paused
@@ -102,7 +102,7 @@ def _fields(entry: Entry, latex_escapes: bool) -> tuple[str, list[Field]]:
     placed = bool(entry.kind == "paper" and where and authors and title and entry.year)
     entry_type = ("inproceedings" if where == "booktitle" else "article") if placed else "misc"
     arxiv_id = entry.arxiv
-    url = entry.url
+    url = urls.safe(entry.url)  # the list's own policy again: entries also come from caches
     if arxiv_id:
         # arXiv's form of its own abstract page; a version only where the list pins one.
         url = abs_url(arxiv_id, entry.arxiv_version)

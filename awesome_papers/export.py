@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
 
+from . import urls
 from .model import Collection, Diagnostic, Entry, Section
 
 #: Fields of an entry in the JSON export, in order.
@@ -21,7 +22,8 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def entry_record(entry: Entry) -> dict[str, Any]:
-    """An entry as JSON-ready values."""
+    """An entry as JSON-ready values, without URLs that fail :func:`urls.is_safe`."""
+    entry = urls.scrubbed(entry)
     record: dict[str, Any] = {}
     for name in ENTRY_FIELDS:
         value = getattr(entry, name)
@@ -44,14 +46,36 @@ def diagnostic_record(diagnostic: Diagnostic) -> dict[str, Any]:
             "message": diagnostic.message}
 
 
+def _json_list(out: TextIO, records: Iterable[dict[str, Any]]) -> None:
+    """A list at the second level of :func:`to_json`'s document, one record at a time,
+    byte for byte what ``json.dumps(..., indent=2)`` writes for the whole document."""
+    separator = "["
+    for record in records:
+        # json.dumps escapes newlines inside strings: every "\n" here is between lines.
+        out.write(separator + "\n    "
+                  + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+        separator = ","
+    out.write("[]" if separator == "[" else "\n  ]")
+
+
+def write_json(out: TextIO, collection: Collection,
+               entries: Iterable[Entry] | None = None) -> None:
+    """Write :func:`to_json`'s document entry by entry: memory stays that of one record,
+    not of the whole text (100k entries: hundreds of MB less)."""
+    out.write('{\n  "entries": ')
+    _json_list(out, map(entry_record, collection.entries if entries is None else entries))
+    out.write(',\n  "sections": ')
+    _json_list(out, map(section_record, collection.sections))
+    out.write(',\n  "diagnostics": ')
+    _json_list(out, map(diagnostic_record, collection.diagnostics))
+    out.write("\n}\n")
+
+
 def to_json(collection: Collection, entries: Sequence[Entry] | None = None) -> str:
     """``{"entries": [...], "sections": [...], "diagnostics": [...]}``, byte-stable."""
-    data = {
-        "entries": [entry_record(e) for e in (collection.entries if entries is None else entries)],
-        "sections": [section_record(s) for s in collection.sections],
-        "diagnostics": [diagnostic_record(d) for d in collection.diagnostics],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    write_json(out, collection, entries)
+    return out.getvalue()
 
 
 def _cell(value: Any) -> str:
@@ -71,7 +95,7 @@ def to_csv(entries: Sequence[Entry]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(ENTRY_FIELDS)
-    for entry in entries:
+    for entry in map(urls.scrubbed, entries):
         record = entry_record(entry)
         record["authors"] = "; ".join(entry.authors)
         record["code"] = " ".join(entry.code)
