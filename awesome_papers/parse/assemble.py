@@ -11,6 +11,7 @@ from ..draft import Draft
 from ..keys import assign_keys
 from ..model import Collection, Diagnostic, Entry
 from ..text import normalise_title
+from .convention import authors_missing
 
 if TYPE_CHECKING:
     from ..draft import Parsed
@@ -45,18 +46,18 @@ def _merge(first: Draft, other: Draft) -> None:
 
 
 def dedupe(placed: list[Placed]) -> tuple[list[Placed], list[Diagnostic]]:
-    """Merge entries with the same arXiv id, URL or normalised title into the first.
+    """Merge entries with the same arXiv id, URL or normalised title into one.
 
-    Drafts come from the per-file parse cache, so a draft is copied before a merge
-    changes it.
+    The fuller record is kept where it stands and the other fills its gaps; a news
+    line never replaces the entry in its own section. Drafts come from the per-file
+    parse cache, so a draft is copied before a merge changes it.
     """
     seen: dict[tuple[str, str], int] = {}
     kept: list[Placed] = []
     copied: set[int] = set()
     diagnostics = []
     for item in placed:
-        draft, path = item[0], item[3]
-        identities = _identities(draft)
+        identities = _identities(item[0])
         match = next(((what, seen[(what, value)]) for what, value in identities
                       if (what, value) in seen), None)
         if match is None:
@@ -70,14 +71,27 @@ def dedupe(placed: list[Placed]) -> tuple[list[Placed], list[Diagnostic]]:
             kept[index] = (replace(first, code=list(first.code), links=list(first.links)),
                            *kept[index][1:])
             copied.add(index)
+        dropped = item
+        if _fullness(item[0]) > _fullness(kept[index][0]):
+            base = replace(item[0], code=list(item[0].code), links=list(item[0].links))
+            kept[index], dropped = (base, *item[1:]), kept[index]
+            for ident in identities:
+                seen.setdefault(ident, index)
+        _merge(kept[index][0], dropped[0])
         first_draft, first_path = kept[index][0], kept[index][3]
-        _merge(first_draft, draft)
         diagnostics.append(Diagnostic(
-            path, draft.line, 1, "warning", "duplicate",
+            dropped[3], dropped[0].line, 1, "warning", "duplicate",
             f"duplicate of {first_draft.title[:50]!r} at {first_path}:{first_draft.line} "
             f"(same {what}); merged into it",
         ))
     return kept, diagnostics
+
+
+def _fullness(draft: Draft) -> tuple[bool, int]:
+    """How much a record says: a list's own entry beats a news line announcing it."""
+    filled = sum(1 for value in (draft.arxiv, draft.year, draft.venue, draft.url, draft.pdf,
+                                 draft.description, draft.authors, draft.code) if value)
+    return draft.shape != "news-line", filled
 
 
 #: Draft fields that become Entry fields as they are (lists become tuples).
@@ -98,7 +112,8 @@ def finish(parsed: Sequence[Parsed]) -> Collection:
     kept, dup_diagnostics = dedupe(placed)
     keys = assign_keys([item[0] for item in kept])
     entries = tuple(_entry(d, k, t, s, p) for (d, t, s, p), k in zip(kept, keys, strict=True))
-    diagnostics = [d for p in parsed for d in p.diagnostics] + dup_diagnostics
+    diagnostics = [d for p in parsed for d in [*p.diagnostics, *authors_missing(p)]]
+    diagnostics += dup_diagnostics
     diagnostics.sort(key=lambda d: (d.path, d.line, d.column, d.code))
     return Collection(
         entries=entries,

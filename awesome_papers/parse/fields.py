@@ -180,6 +180,11 @@ def link_field(draft: Draft, seg: Seg) -> None:
         image_field(draft, Seg("image", href=seg.image))
     cited = arxiv_of_url(href)
     if cited and (draft.kind != "paper" or draft.arxiv not in (None, cited[0])):
+        if draft.arxiv and len(label.split()) >= 3:
+            draft.problems.append(Problem(
+                "glued-entries", "warning",
+                f"a second paper ({label[:40]!r}) runs into this item; start it on a line "
+                "of its own", href))
         draft.links.append(Link(label or "arXiv", href))
         return
     if cited:

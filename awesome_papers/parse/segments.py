@@ -42,18 +42,25 @@ def segments(tokens: Iterable[Token]) -> list[Seg]:
         else:
             out.append(Seg("text", text))
 
-    for tok in tokens:
+    tokens = list(tokens)
+    #: ``**V*: Title**``: CommonMark reads the ``*`` inside as closing an emphasis, and
+    #: the run as two nested ``em``. The author wrote one bold title with a ``*`` in it.
+    split_strong = 0
+    for n, tok in enumerate(tokens):
         kind = tok.type
         if kind == "text":
-            add_text(tok.content)
+            text = tok.content
+            if split_strong == 2 and text.startswith("*"):
+                text, split_strong = text[1:], 0
+            add_text(text)
         elif kind in ("softbreak", "hardbreak"):
             if link is not None or styles:
                 add_text(" ")
             else:
                 out.append(Seg("break"))
         elif kind == "code_inline":
-            if link is not None:
-                link.text += tok.content
+            if link is not None or styles:  # `torch.compile` inside a bold title
+                add_text(tok.content)
             else:
                 out.append(Seg("code", tok.content))
         elif kind == "link_open":
@@ -71,13 +78,24 @@ def segments(tokens: Iterable[Token]) -> list[Seg]:
         elif kind in ("strong_open", "em_open"):
             if link is not None:
                 link.bold = link.bold or kind == "strong_open"
+            elif (kind == "em_open" and not styles and n + 1 < len(tokens)
+                  and tokens[n + 1].type == "em_open" and tok.markup == "*"):
+                styles.append(("strong", []))
+                split_strong = 1
+            elif split_strong == 1 and kind == "em_open":
+                continue
             else:
                 styles.append((kind[:-5], []))
         elif kind in ("strong_close", "em_close"):
-            if link is None and styles:
+            if split_strong == 1 and kind == "em_close":
+                add_text("*")
+                split_strong = 2
+            elif link is None and styles:
                 style, parts = styles.pop()
                 text = "".join(parts)
-                if text.strip():
+                if styles:
+                    styles[-1][1].append(text)
+                elif text.strip():
                     out.append(Seg(style, text))
         elif kind == "html_inline":
             if link is not None or styles:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...draft import Draft
+from ..checks import check
 from ..segments import Seg
 from . import heads
 from .item import Item, make_item
@@ -58,6 +59,7 @@ def read_record(lines: list[list[Seg]], line_no: int, *, continued: bool = False
             item.draft.shape = shape.name
             read_tail(item.draft, tail, item.markers)
             break
+    check(item.draft)
     return item.draft
 
 

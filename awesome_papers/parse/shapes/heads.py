@@ -19,7 +19,7 @@ from .item import MARKERS, Item
 _NEWS_DATE = re.compile(r"\[?(?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?\]?:?")
 _YEAR = re.compile(r"\((?P<year>(?:19|20)\d{2})\)")
 #: ``(CVPR 2016) Cityscapes Dataset``: a venue and year before the title.
-_VENUE_IN_NAME = re.compile(r"(?P<name>[^()]*)\((?P<venue>[^()]*\d{4}[^()]*)\)")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 #: "Jeffrey L. Elman", "Peng et al.", "Ba, Kiros, Hinton": capitalised name words only.
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|et|al\.?|and")
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]{1,30}:")
@@ -255,16 +255,18 @@ def _title_from_text(text: str, item: Item) -> str:
 def _venue_in_name(item: Item, tail: list[Seg]) -> None:
     """``**FCOS(ICCV2019)** FCOS: Fully Convolutional ...``: name, venue, then the title."""
     draft = item.draft
-    match = _VENUE_IN_NAME.fullmatch(draft.title)
-    if not match:
+    name, paren, venue = draft.title.partition("(")
+    if not paren or not venue.endswith(")") or "(" in venue or ")" in venue[:-1] + name:
         return
-    venue = match["venue"].strip()
+    if not _FOUR_DIGITS.search(venue):
+        return
+    venue = venue[:-1].strip()
     draft.venue = venue
     year = re.search(r"(?:19|20)\d{2}", venue)
     draft.year = int(year.group()) if year else None
     following = tail[0].text if tail and tail[0].kind == "text" else ""
     title = following.strip(" [").strip()
-    draft.title = title if len(title.split()) >= 3 else (match["name"].strip() or draft.title)
+    draft.title = title if len(title.split()) >= 3 else (name.strip() or draft.title)
 
 
 def _citation_title(text: str) -> str:
