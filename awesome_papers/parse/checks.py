@@ -29,6 +29,8 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
 _DATE = re.compile(
     rf"\[?(?:\d{{4}}(?:[-./年]\d{{1,2}}){{1,2}}日?|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}"
     rf"|{_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}})\]?", re.I)
+#: ``twitter.com/user/status/1``: a host and a path.
+_HOST_PATH = re.compile(r"[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,6}/")
 MAX_TITLE = 250
 #: Format characters (zero-width, bidi overrides), the object replacement character
 #: and controls: invisible in a page, and they break pdfLaTeX and searches.
@@ -65,7 +67,8 @@ def suspicious_title(title: str) -> str | None:
         return "is a link label"
     if _DATE.fullmatch(core):
         return "is a date"
-    if core.startswith(("http://", "https://", "www.")) and " " not in core:
+    if " " not in core and (core.startswith(("http://", "https://", "www."))
+                            or _HOST_PATH.match(core)):
         return "is a URL"
     if not any(ch.isalnum() for ch in core):
         return "has no letters"

@@ -71,12 +71,18 @@ def text_fields(draft: Draft, text: str) -> None:
         year = _YEAR.search(text)
         if year:
             draft.year = int(year["year"])
-    if draft.venue is None and draft.kind == "paper":
-        named = venues.in_text(text)
-        if named:
-            if named[0] != "arXiv":
-                draft.venue = venues.canonical(f"{named[0]} {named[1]}")
-            draft.year = draft.year or named[1]
+    _venue_in_text(draft, text)
+
+
+def _venue_in_text(draft: Draft, text: str) -> None:
+    """``NeurIPS 2023.``, ``Proceedings of EMNLP 2019``: a known venue and its year."""
+    if draft.venue is not None or draft.kind != "paper":
+        return
+    named = venues.in_text(text)
+    if named:
+        if named[0] != "arXiv":
+            draft.venue = venues.canonical(f"{named[0]} {named[1]}")
+        draft.year = draft.year or named[1]
 
 
 def _up_to_link_text(text: str) -> str:
@@ -124,10 +130,15 @@ def _venue_year(draft: Draft, text: str) -> bool:
 
 
 def em_field(draft: Draft, text: str) -> None:
+    cited = arxiv.from_text(text) if draft.arxiv is None else None
+    if cited:  # "*arXiv preprint arXiv:1609.08144*"
+        _set_arxiv(draft, *cited, near=cited[0])
+        return
     if draft.kind == "paper" and not draft.authors:
         set_authors(draft, text)
     elif draft.kind == "paper":
         if clean(text).strip(" .") != ", ".join(draft.authors) and "..." not in text:
+            _venue_in_text(draft, text)  # "In *Proceedings of EMNLP 2019*."
             return
         draft.problems.append(Problem(
             "duplicate-authors", "info", "author line repeated", text[:20]))

@@ -41,6 +41,7 @@ SHAPES: tuple[Shape, ...] = (
     Shape("lost-first-line", heads.lost_first_line),
     Shape("news-line", heads.news_line),
     Shape("citation-first", heads.citation_first),
+    Shape("author-year", heads.author_year),
     Shape("leading-text", heads.leading_text),
     Shape("bold-title", heads.bold_title),
     Shape("bold-link-citation", heads.bold_link_citation),

@@ -19,6 +19,8 @@ from .item import MARKERS, Item
 _NEWS_DATE = re.compile(r"\[?(?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?\]?:?")
 _YEAR = re.compile(r"\((?P<year>(?:19|20)\d{2})\)")
 #: ``(CVPR 2016) Cityscapes Dataset``: a venue and year before the title.
+#: ``Authors. 2014. Title``: the year between two periods.
+_AUTHOR_YEAR = re.compile(r"\.\s(?P<year>(?:19|20)\d{2})[a-z]?\.(?:\s|$)")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 #: "Jeffrey L. Elman", "Peng et al.", "Ba, Kiros, Hinton": capitalised name words only.
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|et|al\.?|and")
@@ -87,6 +89,33 @@ def citation_first(item: Item) -> list[Seg] | None:
     draft.title = _citation_title(head.text)
     set_citation_authors(draft, authors)
     return item.after_head()
+
+
+def author_year(item: Item) -> list[Seg] | None:
+    """``Ilya Sutskever and Quoc V. Le. 2014. [Sequence to Sequence Learning](https://…).``
+
+    The ACL Anthology's citation order: authors, the year, then the title (a link, or
+    text up to its period) and the venue.
+    """
+    found = _AUTHOR_YEAR.search(item.lead)
+    names = item.lead[:found.start()] if found else ""
+    if found is None or ("," not in names and " and " not in names):
+        return None
+    draft = item.draft
+    draft.kind, draft.year = "paper", int(found["year"])
+    set_authors(draft, _unmarked(item.lead[:found.start()]))
+    rest = item.lead[found.end():].strip()
+    head = item.head_seg()
+    if rest:
+        title, _, venue = rest.partition(". ")
+        draft.title = _strip_final_period(clean(title))
+        return [Seg("text", venue), *item.segs[item.head:]]
+    if head is None or head.kind != "link":
+        return None
+    tail = _link_head(item, head)
+    draft.kind = "paper"
+    draft.title = _strip_final_period(draft.title)
+    return tail
 
 
 def leading_text(item: Item) -> list[Seg] | None:
@@ -239,17 +268,31 @@ def _title_from_text(text: str, item: Item) -> str:
     year = _YEAR.search(text)
     if year:
         draft.year = int(year["year"])
-        rest = text[year.end():]
+        rest = text[year.end():].strip()
         text = text[:year.start()]
-        if rest.strip().lower().startswith("by "):
-            set_authors(draft, rest.strip()[3:])
+        if rest.lower().startswith("by "):
+            set_authors(draft, rest[3:])
+        elif rest.startswith(","):  # "Title (2017), Andrew G. Howard et al. [[pdf]]"
+            set_authors(draft, rest.strip(" ,"))
     if not draft.authors and " by " in text:
         title, _, names = text.rpartition(" by ")
-        words = names.replace(",", " ").split()
-        if words and all(_NAME_WORD.fullmatch(w) for w in words):  # not "Betrayed by Captions"
+        if _is_name_list(names):  # not "Betrayed by Captions"
             text = title
             set_authors(draft, names)
+    if not draft.authors and text.rstrip(" ,.").endswith(" al"):
+        # "Torch7: A matlab-like environment for machine learning, R. Collobert et al."
+        start = text.find(", ")
+        while start != -1 and not _is_name_list(text[start + 2:]):
+            start = text.find(", ", start + 2)
+        if start != -1:
+            set_authors(draft, text[start + 2:])
+            text = text[:start]
     return clean(text.strip(" \t-–—:,([").strip(_QUOTES)).strip()
+
+
+def _is_name_list(text: str) -> bool:
+    words = text.replace(",", " ").split()
+    return bool(words) and all(_NAME_WORD.fullmatch(w) for w in words)
 
 
 def _venue_in_name(item: Item, tail: list[Seg]) -> None:
