@@ -1,8 +1,15 @@
 """The project's own documentation; it uses the Sphinx extension on the bundled list."""
 
+import sys
+from pathlib import Path
+
+# docs/_ext holds this site's own directive: the parser's shapes shown from their fixtures.
+sys.path.insert(0, str(Path(__file__).with_name("_ext")))
+
 project = "awesome-papers"
 copyright = "awesome-papers contributors"
-extensions = ["myst_parser", "sphinx_awesome"]
+
+extensions = ["myst_parser", "sphinx_awesome", "shape_fixtures"]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]
 myst_heading_anchors = 3
