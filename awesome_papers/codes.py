@@ -27,4 +27,6 @@ CODES: dict[str, tuple[str, str]] = {
     "arxiv-outdated": ("info", "the list pins an older version than arXiv's latest"),
     "arxiv-uncached": ("info", "a paper the arXiv cache has no record of (run enrich)"),
     "cache-unreadable": ("warning", "the arXiv cache file is missing or not valid JSON"),
+    "cache-bad-record": ("warning", "a record of the arXiv cache has a field of the wrong "
+                                    "type or shape; it is dropped, the rest is used"),
 }
