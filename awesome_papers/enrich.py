@@ -11,18 +11,23 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
-from .arxiv_api import ArxivClient, Batch, Record, fetch
+from .arxiv import MAX_VERSION, is_category, is_well_formed
+from .arxiv_api import ArxivClient, Batch, Record, fetch, is_doi, is_timestamp, printable
 from .files import write_atomic
 from .model import Collection, Diagnostic, Entry, Severity
 from .text import normalise_title
 
 #: Bumped when the file's layout changes incompatibly.
 CACHE_FORMAT = 1
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+#: What an id the API was asked about looks like, well-formed or not.
+_ID_LIKE = re.compile(r"[A-Za-z0-9.\-/]{1,64}")
 
 
 class CacheError(ValueError):
@@ -67,17 +72,55 @@ class CachedPaper:
         return {k: v for k, v in data.items() if v is not None}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> CachedPaper:
-        versions = sorted(data.get("versions", []), key=lambda v: v["version"])
+    def from_json(cls, data: object) -> CachedPaper:
+        """The record ``data`` describes; :class:`ValueError` names the first bad field.
+
+        A hand edit or a hostile file must not reach BibTeX in another shape than the
+        API's: ``"authors": "abc"`` would otherwise become three authors a, b and c.
+        """
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        versions = data.get("versions", [])
+        if not isinstance(versions, list) or not all(
+                isinstance(v, dict) and type(v.get("version")) is int for v in versions):
+            raise ValueError("'versions' is not a list of {version, submitted}")
+        versions = sorted(versions, key=lambda v: v["version"])
+        if [v["version"] for v in versions] != list(range(1, len(versions) + 1)) or (
+                len(versions) > MAX_VERSION):
+            raise ValueError(f"'versions' are not numbered 1, 2, ... up to {MAX_VERSION}")
+        submitted = [v.get("submitted", "") for v in versions]
+        if not all(isinstance(d, str) and (not d or is_timestamp(d)) for d in submitted):
+            raise ValueError("a version's 'submitted' is not an ISO 8601 date")
+        authors = data.get("authors")
+        if not isinstance(authors, list) or not all(_is_text(a) for a in authors):
+            raise ValueError("'authors' is not a list of names")
+        optional = {k: data.get(k) for k in ("primary_class", "doi", "journal_ref")}
+        if not all(v is None or _is_text(v) for v in optional.values()):
+            raise ValueError("'primary_class', 'doi' or 'journal_ref' is not a string")
+        primary, doi = optional["primary_class"], optional["doi"]
+        if primary is not None and not is_category(primary):
+            raise ValueError(f"'primary_class' {printable(primary, 40)!r} is no arXiv category")
+        if doi is not None and not is_doi(doi):
+            raise ValueError(f"'doi' {printable(doi, 60)!r} is not a DOI")
+        if not _is_text(data.get("title")):
+            raise ValueError("'title' is not a string")
+        abstract = data.get("abstract", "")
+        if not (abstract == "" or _is_text(abstract)):
+            raise ValueError("'abstract' is not a string")
         return cls(
             title=data["title"],
-            authors=tuple(data["authors"]),
-            abstract=data.get("abstract", ""),
-            primary_class=data.get("primary_class"),
-            versions=tuple(v["submitted"] for v in versions),
-            doi=data.get("doi"),
-            journal_ref=data.get("journal_ref"),
+            authors=tuple(authors),
+            abstract=abstract,
+            primary_class=primary,
+            versions=tuple(submitted),
+            doi=doi,
+            journal_ref=optional["journal_ref"],
         )
+
+
+def _is_text(value: object) -> bool:
+    """A non-empty string with no control characters (they have no place in a record)."""
+    return isinstance(value, str) and bool(value.strip()) and not _CONTROL.search(value)
 
 
 @dataclass
@@ -86,33 +129,61 @@ class Cache:
 
     papers: dict[str, CachedPaper] = field(default_factory=dict)
     unknown: dict[str, str] = field(default_factory=dict)
+    #: Records dropped when the file was read, one message each (file, id, what is wrong).
+    problems: list[str] = field(default_factory=list)
 
     def add(self, batch: Batch) -> None:
+        """Record a batch. A cached paper is never turned unknown: arXiv removes no paper,
+        so an answer that lost one is the server's fault, not news to keep."""
         for arxiv_id, record in batch.records.items():
             self.papers[arxiv_id] = CachedPaper.from_record(record, batch.versions[arxiv_id])
             self.unknown.pop(arxiv_id, None)
         for arxiv_id, reason in batch.unknown.items():
-            self.unknown[arxiv_id] = reason
-            self.papers.pop(arxiv_id, None)
+            if arxiv_id not in self.papers:
+                self.unknown[arxiv_id] = reason
 
 
 def read_cache(path: str | os.PathLike[str]) -> Cache:
-    """The cache at ``path``; an empty one if there is no file yet."""
+    """The cache at ``path``; an empty one if there is no file yet.
+
+    The file is JSON and only ever read as JSON (never unpickled or evaluated). A file
+    that is not a cache raises :class:`CacheError`; a bad record in a good file is dropped
+    and named in :attr:`Cache.problems`, so one hand edit does not lose the rest.
+    """
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         return Cache()
+    except UnicodeDecodeError as error:
+        where = f"{error.reason} at byte {error.start}"
+        raise CacheError(f"{path}: not UTF-8 text ({where})") from error
     try:
         data = json.loads(text)
-    except ValueError as error:
-        raise CacheError(f"{path}: not JSON ({error})") from error
-    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+    except (ValueError, RecursionError) as error:
+        raise CacheError(f"{path}: not JSON ({str(error)[:100]})") from error
+    if not isinstance(data, dict) or type(data.get("format")) is not int or (
+            data["format"] != CACHE_FORMAT):
         raise CacheError(f"{path}: not an awesome-papers arXiv cache of format {CACHE_FORMAT}")
-    try:
-        papers = {k: CachedPaper.from_json(v) for k, v in data.get("papers", {}).items()}
-    except (KeyError, TypeError, AttributeError) as error:
-        raise CacheError(f"{path}: malformed paper record ({error!r})") from error
-    return Cache(papers, dict(data.get("unknown", {})))
+    papers, unknown = data.get("papers", {}), data.get("unknown", {})
+    if not isinstance(papers, dict) or not isinstance(unknown, dict):
+        raise CacheError(f"{path}: 'papers' and 'unknown' must be JSON objects")
+    cache = Cache()
+    for arxiv_id, record in sorted(papers.items()):
+        try:
+            if not is_well_formed(arxiv_id):
+                raise ValueError("not an arXiv id without version")
+            cache.papers[arxiv_id] = CachedPaper.from_json(record)
+        except ValueError as error:
+            cache.problems.append(f"{path}: record {printable(arxiv_id, 40)!r} dropped: {error}")
+    for arxiv_id, reason in sorted(unknown.items()):
+        # Malformed ids are kept: "incorrect id format" is what the API said of them.
+        if _ID_LIKE.fullmatch(arxiv_id) and _is_text(reason) and arxiv_id not in cache.papers:
+            cache.unknown[arxiv_id] = reason
+        else:
+            cache.problems.append(
+                f"{path}: unknown id {printable(arxiv_id, 40)!r} dropped: not an id with a "
+                "reason, or also a paper")
+    return cache
 
 
 def write_cache(cache: Cache, path: str | os.PathLike[str]) -> None:
@@ -138,6 +209,8 @@ class EnrichReport:
     skipped: tuple[str, ...]
     unknown: dict[str, str]
     failed: dict[str, str]
+    #: Bad records dropped from the cache file when it was read (they are fetched again).
+    dropped: tuple[str, ...] = ()
 
 
 def enrich(
@@ -174,7 +247,7 @@ def enrich(
         failed |= batch.failed
         if progress:
             progress(len(fetched) + len(unknown) + len(failed), len(todo))
-    return EnrichReport(tuple(fetched), skipped, unknown, failed)
+    return EnrichReport(tuple(fetched), skipped, unknown, failed, tuple(cache.problems))
 
 
 def _diagnostic(entry: Entry, severity: Severity, code: str, message: str) -> Diagnostic:
@@ -254,7 +327,12 @@ def apply_cache(collection: Collection, cache_path: str | os.PathLike[str]) -> C
             enriched(e, cache.papers[e.arxiv]) if e.arxiv in cache.papers else e
             for e in collection.entries
         )
+        dropped = [
+            Diagnostic(str(cache_path), 0, 0, "warning", "cache-bad-record", problem)
+            for problem in cache.problems
+        ]
         diagnostics = (
-            *collection.diagnostics, *cache_diagnostics(collection.entries, cache, cache_path)
+            *collection.diagnostics, *dropped,
+            *cache_diagnostics(collection.entries, cache, cache_path),
         )
     return replace(collection, entries=entries, diagnostics=diagnostics)

@@ -39,11 +39,24 @@ def add_check_option(parser: argparse.ArgumentParser) -> None:
                              "recorded in this cache (offline)")
 
 
+def _failures(failed: dict[str, str]) -> list[str]:
+    """One line per reason: a server that cannot be reached fails every id the same way."""
+    by_reason: dict[str, list[str]] = {}
+    for arxiv_id, reason in sorted(failed.items()):
+        by_reason.setdefault(reason, []).append(arxiv_id)
+    lines = []
+    for reason, ids in by_reason.items():
+        named = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+        lines.append(f"failed: {named} ({reason})")
+    return lines
+
+
 def _summary(report: EnrichReport, cache: str) -> list[str]:
-    lines = [f"{len(report.fetched)} fetched, {len(report.skipped)} already cached, "
-             f"{len(report.unknown)} unknown to arXiv, {len(report.failed)} failed: {cache}"]
+    lines = [f"warning: {problem}" for problem in report.dropped]
+    lines.append(f"{len(report.fetched)} fetched, {len(report.skipped)} already cached, "
+                 f"{len(report.unknown)} unknown to arXiv, {len(report.failed)} failed: {cache}")
     lines += [f"unknown: {i} ({reason})" for i, reason in sorted(report.unknown.items())]
-    lines += [f"failed: {i} ({reason})" for i, reason in sorted(report.failed.items())]
+    lines += _failures(report.failed)
     if report.failed:
         lines.append("run the same command again to retry the failed ids")
     return lines
@@ -52,10 +65,10 @@ def _summary(report: EnrichReport, cache: str) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     """Exit 0 when every id was looked up, 1 when some failed, 2 on an unreadable cache."""
     ids = arxiv_ids(load(args.lists).entries)
-    client = ArxivClient(args.api_url)
+    bar = ProgressBar("arXiv")
+    client = ArxivClient(args.api_url, notify=bar.note)
     try:
-        report = enrich(ids, args.cache, refresh=args.refresh, client=client,
-                        progress=ProgressBar("arXiv"))
+        report = enrich(ids, args.cache, refresh=args.refresh, client=client, progress=bar)
     except CacheError as error:
         print(f"awesome-papers: error: {error}", file=sys.stderr)
         return 2

@@ -25,17 +25,30 @@ class ProgressBar:
         self.width = width
         self._start = time.monotonic()
         self._tty = self.stream.isatty()
+        self._done = self._total = 0
 
-    def __call__(self, done: int, total: int) -> None:
+    def _line(self, done: int, total: int) -> str:
         filled = self.width * done // total if total else self.width
         bar = "#" * filled + "-" * (self.width - filled)
+        return f"{self.label} [{bar}] {done}/{total} ids"
+
+    def __call__(self, done: int, total: int) -> None:
+        self._done, self._total = done, total
         elapsed = time.monotonic() - self._start
         left = elapsed / done * (total - done) if done else None
         eta = "" if left is None else f"  {_duration(left)} left"
-        line = f"{self.label} [{bar}] {done}/{total} ids{eta}"
+        line = self._line(done, total) + eta
         if self._tty:
             end = "\n" if done >= total else ""
             self.stream.write(f"\r{line}\033[K{end}")
         else:
             self.stream.write(line + "\n")
+        self.stream.flush()
+
+    def note(self, message: str) -> None:
+        """Say on the bar's line why it is not moving (a retry, a wait the server asked for)."""
+        if self._tty:
+            self.stream.write(f"\r{self._line(self._done, self._total)}  {message}\033[K")
+        else:
+            self.stream.write(f"{self.label}: {message}\n")
         self.stream.flush()

@@ -6,6 +6,10 @@ arXiv API User's Manual documents (sections 3.3 and 3.4): one ``<entry>`` per pa
 elements, versioned ids that return that version, well-formed unknown ids left out, and a
 malformed id answered with the API's single ``Error`` entry. The records are synthetic:
 titles and outer authors as in ``examples/llm-training.md``, invented middle authors.
+
+It can also misbehave on purpose (:class:`Hostile` answers, ``unasked``, ``claimed_versions``,
+``claimed_total``): a huge ``Retry-After``, an answer that trickles in a byte at a time, a
+body of gigabytes, XML that is not Atom, entries nobody asked for, absurd versions.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape, quoteattr
@@ -80,6 +85,45 @@ PAPERS: dict[str, Paper] = {
 
 
 @dataclass(frozen=True)
+class Hostile:
+    """A scripted answer, written raw: what a broken or hostile server sends instead."""
+
+    status: int = 200
+    body: bytes = b""
+    headers: tuple[tuple[str, str], ...] = (("Content-Type", "application/atom+xml"),)
+    #: Seconds between two bytes of the whole answer, status line and headers included.
+    drip: float = 0.0
+    #: Spaces streamed after ``body``, 64 kB at a time (a huge answer, never in memory).
+    filler: int = 0
+    #: Send ``Content-Length``; without it the answer ends when the connection closes.
+    send_length: bool = True
+    #: Drip only the body, after headers sent at once.
+    drip_body_only: bool = False
+
+
+def retry_after(value: str, status: int = 429) -> Hostile:
+    """``429`` (or ``503``) with a ``Retry-After`` of ``value`` (seconds or an HTTP date)."""
+    return Hostile(status, b"Too Many Requests", (("Retry-After", value),))
+
+
+def retry_after_date(seconds_from_now: float) -> Hostile:
+    """``Retry-After`` as an HTTP date, the header's other form."""
+    return retry_after(formatdate(time.time() + seconds_from_now, usegmt=True))
+
+
+#: An Atom feed head, to start answers that never end or trickle in.
+FEED_HEAD = b'<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
+#: XML, but RSS: a 200 that is no Atom feed.
+NOT_ATOM = b'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>x</title></channel></rss>\n'
+#: A billion-laughs XML bomb dressed as a feed: each entity is ten of the one before.
+XML_BOMB = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE feed [\n <!ENTITY a0 "lol">\n'
+    + b"".join(b' <!ENTITY a%d "%s">\n' % (i, b"&a%d;" % (i - 1) * 10) for i in range(1, 9))
+    + b']>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>&a8;</title></feed>\n'
+)
+
+
+@dataclass(frozen=True)
 class Seen:
     """One request as the server saw it."""
 
@@ -94,16 +138,25 @@ class FakeArxiv:
     url: str
     papers: dict[str, Paper]
     requests: list[Seen] = field(default_factory=list)
-    #: Statuses to answer the next requests with, before serving normally (e.g. [503]).
-    script: list[int] = field(default_factory=list)
+    #: Answers for the next requests, before serving normally: a status (e.g. [503]) or a
+    #: :class:`Hostile` answer.
+    script: list[int | Hostile] = field(default_factory=list)
     #: Any request naming one of these ids gets a 503, every time.
     broken_ids: set[str] = field(default_factory=set)
+    #: Papers put into every feed whether asked for or not.
+    unasked: list[str] = field(default_factory=list)
+    #: The version an entry claims for a paper (``{"2504.13161": 3000000}``), dated as v1.
+    claimed_versions: dict[str, int] = field(default_factory=dict)
+    #: ``opensearch:totalResults`` to claim instead of the number of entries.
+    claimed_total: int | None = None
+    #: Set when the server stops: trickling answers end.
+    stopping: threading.Event = field(default_factory=threading.Event)
 
     def asked(self) -> list[str]:
         return [i for seen in self.requests for i in seen.ids]
 
 
-def _feed(query: str, entries: list[str]) -> bytes:
+def _feed(query: str, entries: list[str], total: int | None = None) -> bytes:
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">\n'
@@ -113,7 +166,7 @@ def _feed(query: str, entries: list[str]) -> bytes:
         "  <id>http://arxiv.org/api/fixture</id>\n"
         "  <updated>2025-05-01T00:00:00-04:00</updated>\n"
         '  <opensearch:totalResults xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">'
-        f"{len(entries)}</opensearch:totalResults>\n"
+        f"{len(entries) if total is None else total}</opensearch:totalResults>\n"
         '  <opensearch:startIndex xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">'
         "0</opensearch:startIndex>\n"
         + "".join(entries)
@@ -121,8 +174,8 @@ def _feed(query: str, entries: list[str]) -> bytes:
     ).encode()
 
 
-def _entry(arxiv_id: str, version: int, paper: Paper) -> str:
-    abs_url = f"http://arxiv.org/abs/{arxiv_id}v{version}"
+def _entry(arxiv_id: str, version: int, paper: Paper, claimed: int | None = None) -> str:
+    abs_url = f"http://arxiv.org/abs/{arxiv_id}v{version if claimed is None else claimed}"
     authors = "".join(
         f"    <author>\n      <name>{escape(name)}</name>\n    </author>\n"
         for name in paper.authors
@@ -184,6 +237,33 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _hostile(self, answer: Hostile) -> None:
+        """Write ``answer`` as raw bytes, trickled if asked; a client that hangs up ends it."""
+        self.close_connection = True
+        body_length = len(answer.body) + answer.filler
+        head = f"HTTP/1.1 {answer.status} Scripted\r\n".encode() + b"".join(
+            f"{name}: {value}\r\n".encode() for name, value in answer.headers)
+        if answer.send_length:
+            head += f"Content-Length: {body_length}\r\n".encode()
+        head += b"Connection: close\r\n\r\n"
+        try:
+            if answer.drip:
+                if answer.drip_body_only:
+                    self.wfile.write(head)
+                raw = answer.body if answer.drip_body_only else head + answer.body
+                for byte in raw:
+                    if self.server.fake.stopping.wait(answer.drip):
+                        return
+                    self.wfile.write(bytes([byte]))
+                return
+            self.wfile.write(head + answer.body)
+            left = answer.filler
+            while left > 0 and not self.server.fake.stopping.is_set():
+                self.wfile.write(b" " * min(left, 65536))
+                left -= 65536
+        except OSError:
+            pass  # the client hung up, as it should on such an answer
+
     def do_GET(self) -> None:
         fake = self.server.fake
         url = urlsplit(self.path)
@@ -196,7 +276,11 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path != "/api/query":
             self._send(404, b"not found", "text/plain")
         elif fake.script:
-            self._send(fake.script.pop(0), b"Service Unavailable", "text/plain")
+            answer = fake.script.pop(0)
+            if isinstance(answer, Hostile):
+                self._hostile(answer)
+            else:
+                self._send(answer, b"Service Unavailable", "text/plain")
         elif fake.broken_ids & set(ids):
             self._send(503, b"Service Unavailable", "text/plain")
         elif bad := [i for i in ids if not _VALID_ID.match(i)]:
@@ -211,13 +295,17 @@ class _Handler(BaseHTTPRequestHandler):
                     continue  # a well-formed id arXiv does not have: no entry
                 number = int(match["v"] or len(paper.versions))
                 if 1 <= number <= len(paper.versions):
-                    entries.append(_entry(match["base"], number, paper))
-            body = _feed(url.query, entries[:max_results])
+                    claimed = fake.claimed_versions.get(match["base"])
+                    entries.append(_entry(match["base"], number, paper, claimed))
+            unasked = [_entry(i, len(fake.papers[i].versions), fake.papers[i])
+                       for i in fake.unasked]
+            body = _feed(url.query, entries[:max_results] + unasked, fake.claimed_total)
             self._send(200, body, "application/atom+xml")
 
 
 class _Server(ThreadingHTTPServer):
     fake: FakeArxiv
+    daemon_threads = True  # a trickling answer must not hold the test up at shutdown
 
 
 @contextmanager
@@ -231,5 +319,6 @@ def serve(papers: dict[str, Paper]) -> Iterator[FakeArxiv]:
     try:
         yield server.fake
     finally:
+        server.fake.stopping.set()
         server.shutdown()
         server.server_close()

@@ -90,7 +90,9 @@ def test_failed_ids_exit_1_and_say_how_to_retry(
                  "--api-url", arxiv_server.url])
     err = capsys.readouterr().err
     assert code == 1
-    assert "failed: 2504.13161 (HTTP 503" in err
+    # The id's batch failed, its three ids with it: one line for the one reason.
+    assert ("failed: 2307.09829, 2405.10938, 2504.13161 (HTTP 503 Service Unavailable "
+            "(after 2 attempts))") in err
     assert "run the same command again" in err
 
 

@@ -165,7 +165,7 @@ def test_unreachable_api_reports_every_id_as_failed(tmp_path: Path) -> None:
     cache_file = tmp_path / "cache.json"
     report = enrich(IDS, cache_file, client=client)
     assert sorted(report.failed) == sorted(IDS)
-    assert "after 2 attempts" in report.failed["2504.13161"]
+    assert "Connection refused; nothing more was asked" in report.failed["2504.13161"]
     assert not cache_file.exists()
 
 
