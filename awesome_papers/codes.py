@@ -22,6 +22,13 @@ CODES: dict[str, tuple[str, str]] = {
     "duplicate-authors": ("info", "an author line repeated within one entry"),
     "empty-section": ("info", "a heading with no entries and no subsections"),
     "unrecognised-item": ("warning", "a list item that matches no entry shape"),
+    "suspicious-title": ("warning", "a title no reader would give (a shortcode, a label, a date, a "
+                                    "URL, one character, over 250 characters): the item is "
+                                    "probably written unlike the list's other items"),
+    "invisible-characters": ("warning", "invisible or control characters (U+FFFC, zero-width "
+                                        "spaces, bidi overrides) removed from a field"),
+    "authors-missing": ("warning", "a paper without authors in a section whose other papers "
+                                   "have them"),
     "arxiv-unknown": ("error", "the arXiv API does not know this id (check --cache)"),
     "arxiv-title-mismatch": ("warning", "the list's title differs from arXiv's; the list wins"),
     "arxiv-outdated": ("info", "the list pins an older version than arXiv's latest"),
