@@ -38,7 +38,7 @@ def split_names(text: str) -> tuple[list[str], int | None] | None:
         return None
     cut: int | None = None
     if _ET_AL.search(text):
-        text = _ET_AL.sub("", text)
+        text = clean(_ET_AL.sub(" ", text))  # one space a gap, so splitting stays linear
         cut = -1
     names: list[str] = []
     for name in _SPLIT.split(text):
