@@ -9,6 +9,7 @@ rest of the query still applies, so a documentation build goes on.
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +36,8 @@ _SPLIT = re.compile(r"[,\s]+")
 
 @dataclass(frozen=True)
 class QueryProblem:
-    """A bad option value: ``code`` is ``bad-option``, ``unknown-section`` or ``unknown-key``."""
+    """A bad option value: ``code`` is ``bad-option``, ``unknown-section``, ``unknown-key``
+    or ``unknown-source``."""
 
     code: str
     option: str
@@ -110,6 +112,10 @@ def parse_query(options: Mapping[str, str | None]) -> tuple[Query, list[QueryPro
                                  "(valid: 2024, 2023-2025, >=2024, <2023)")
                 continue
             op, a, b = match["op"], int(match["a"]), match["b"]
+            if b is not None and int(b) < a:
+                bad(name, value, f"{value!r} is an empty range: {a} is after {b} "
+                                 f"(did you mean '{b}-{a}'?)")
+                continue
             if b is not None or value.rstrip().endswith("-"):
                 values["year_min"], values["year_max"] = a, int(b) if b else None
             elif op in (">=", ">"):
@@ -173,9 +179,16 @@ def _section_slugs(collection: Collection, wanted: Sequence[str],
     return slugs
 
 
-def _in_sources(entry: Entry, sources: Sequence[str]) -> bool:
-    return any(entry.source == s or entry.source.endswith("/" + s.lstrip("./"))
-               for s in sources)
+def _is_source(path: str, wanted: str) -> bool:
+    """``:source: list.md`` names a list by its path or by the end of it."""
+    return path == wanted or path.endswith("/" + wanted.lstrip("./"))
+
+
+def _unknown_sources(collection: Collection, wanted: Sequence[str]) -> list[QueryProblem]:
+    names = [posixpath.basename(p.replace("\\", "/")) for p in collection.sources]
+    return [QueryProblem("unknown-source", "source", name,
+                         f"unknown source {name!r}{did_you_mean(name, names)}")
+            for name in wanted if not any(_is_source(p, name) for p in collection.sources)]
 
 
 def select(collection: Collection, query: Query) -> tuple[list[Entry], list[QueryProblem]]:
@@ -196,7 +209,8 @@ def select(collection: Collection, query: Query) -> tuple[list[Entry], list[Quer
         entries = list(collection.entries)
 
     if query.sources:
-        entries = [e for e in entries if _in_sources(e, query.sources)]
+        problems += _unknown_sources(collection, query.sources)
+        entries = [e for e in entries if any(_is_source(e.source, s) for s in query.sources)]
     if query.sections:
         slugs = _section_slugs(collection, query.sections, problems)
         entries = [e for e in entries if slugs.intersection(e.section_slugs)]
