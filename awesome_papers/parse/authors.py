@@ -55,6 +55,29 @@ def split_names(text: str) -> tuple[list[str], int | None] | None:
     return (names, cut) if names else None
 
 
+_PARTICLES = frozenset(("de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del",
+                        "dos", "das", "bin", "al", "et", "al.", "y", "ter", "zu"))
+
+
+def looks_like_names(text: str) -> bool:
+    """``Zichen Zhu, Hao Tang, Yansi Li``: a name list, not a description.
+
+    At least two comma- or ``and``-separated parts of one to four words, each word
+    capitalised (or a particle such as ``van``); a sentence fails at its first verb.
+    """
+    parts = [p for p in _SPLIT.split(clean(text).strip(" .")) if p]
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        if part in ("...", "…"):
+            continue
+        words = part.split()
+        if len(words) > 4 or not all(
+                w[:1].isupper() or w.lower() in _PARTICLES or not w[:1].isalpha() for w in words):
+            return False
+    return True
+
+
 def set_citation_authors(draft: Draft, text: str) -> None:
     """``Graves, Alex, Abdel-rahman Mohamed, and Geoffrey Hinton``: the first name inverted.
 

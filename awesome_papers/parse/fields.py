@@ -13,13 +13,14 @@ from .. import arxiv, urls
 from ..draft import Draft, Problem
 from ..model import Link
 from . import venues
-from .authors import clean, set_authors, set_citation_authors
+from .authors import clean, looks_like_names, set_authors, set_citation_authors
 from .segments import Seg
 
 _YEAR = re.compile(r"\((?P<year>(?:19|20)\d{2})\)")
 _PAPER_LABELS = ("paper", "pdf", "abs", "arxiv", "arxiv link", "preprint")
-#: Hugging Face's page of an arXiv paper.
-_HF_PAPER = re.compile(r"huggingface\.co/papers/(?P<id>\d{4}\.\d{4,5})(?!\d)")
+#: Hugging Face's page of an arXiv paper, and the DOI arXiv gives it.
+_HF_PAPER = re.compile(r"huggingface\.co/papers/(?P<id>\d{4}\.\d{4,5})(?!\d)"
+                       r"|doi\.org/10\.48550/arxiv\.(?P<doi>\d{4}\.\d{4,5})(?!\d)", re.I)
 _BY = re.compile(r"(?:^|[\s,.;(])by\s+(?=[A-Z])")
 
 __all__ = ["clean", "set_authors", "set_citation_authors"]
@@ -39,7 +40,7 @@ def arxiv_of_url(url: str) -> tuple[str, int | None] | None:
     if cited:
         return cited
     match = _HF_PAPER.search(url)
-    return (match["id"], None) if match else None
+    return (match["id"] or match["doi"], None) if match else None
 
 
 def venue_tag(draft: Draft, text: str) -> bool:
@@ -47,10 +48,10 @@ def venue_tag(draft: Draft, text: str) -> bool:
     found = venues.tag(text)
     if found is None:
         return False
-    if draft.venue is None:
+    if draft.venue is None and not venues.is_preprint(found[0]):
         draft.venue = venues.canonical(clean(text.strip("()[] .,;")))
-        if draft.year is None:
-            draft.year = found[1]
+    if draft.year is None:
+        draft.year = found[1]
     return True
 
 
@@ -142,6 +143,9 @@ def em_field(draft: Draft, text: str) -> None:
             return
         draft.problems.append(Problem(
             "duplicate-authors", "info", "author line repeated", text[:20]))
+    elif draft.kind == "link" and looks_like_names(text):  # a linked title, then its authors
+        draft.kind = "paper"
+        set_authors(draft, text)
     elif draft.description is None:
         draft.description = clean(text)
 
@@ -149,7 +153,7 @@ def em_field(draft: Draft, text: str) -> None:
 def image_field(draft: Draft, seg: Seg) -> None:
     """A ``Conference-ICML'24`` badge gives the venue."""
     found = venues.badge(seg.href)
-    if found and draft.venue is None:
+    if found and draft.venue is None and not venues.is_preprint(found[0]):
         draft.venue = venues.canonical(f"{found[0]} {found[1]}")
         draft.year = draft.year or found[1]
 

@@ -22,6 +22,7 @@ _ALIASES = {"nips": "NeurIPS", "neurlps": "NeurIPS", "acmmm": "ACM MM", "mm": "A
 _TAG = re.compile(
     r"\(?\[?\s*(?P<venue>[A-Za-z][A-Za-z0-9&.\- ]{0,40}?)\s*(?:['’]\s*)?"
     r"(?P<year>(?:19|20)\d{2}|\d{2})\s*\]?\)?[.,;]?")
+_GLUED_YEAR = re.compile(r"(?P<name>[A-Za-z]{2,12})(?P<year>(?:19|20)\d{2})")
 #: ``... Arxiv 2024.`` in running text: one venue word (or two) and a year.
 _IN_TEXT = re.compile(
     r"(?<![\w'])(?P<venue>[A-Z][A-Za-z0-9&\-]{1,15}(?: [A-Z][A-Za-z&\-]{1,15})?)"
@@ -29,7 +30,11 @@ _IN_TEXT = re.compile(
 
 
 def canonical(venue: str) -> str:
-    """``neurips 2023`` -> ``NeurIPS 2023``: known names in their usual spelling."""
+    """``neurips 2023`` -> ``NeurIPS 2023``, ``ICCV2017`` -> ``ICCV 2017``: known names
+    in their usual spelling."""
+    glued = _GLUED_YEAR.fullmatch(venue)
+    if glued and is_known(glued["name"]):
+        venue = f"{glued['name']} {glued['year']}"
     words = venue.split()
     if not words:
         return venue
@@ -39,6 +44,11 @@ def canonical(venue: str) -> str:
         if name and len(words) >= size:
             return " ".join([name, *words[size:]])
     return venue
+
+
+def is_preprint(name: str) -> bool:
+    """arXiv is where a paper is, not a venue: ``arXiv 2024``, ``arxiv papers'24``."""
+    return name.lower().startswith(("arxiv", "preprint"))
 
 
 def is_known(name: str) -> bool:
@@ -52,8 +62,6 @@ def tag(text: str) -> tuple[str, int] | None:
     if match is None:
         return None
     venue = " ".join(match["venue"].split())
-    if venue.lower() in ("arxiv", "preprint", "arxiv preprint"):
-        return None
     year = match["year"]
     return venue, int(year) if len(year) == 4 else 2000 + int(year)
 

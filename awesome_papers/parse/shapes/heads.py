@@ -11,6 +11,7 @@ import re
 
 from ... import arxiv, urls
 from ...draft import Problem
+from .. import venues
 from ..fields import check_url, clean, head_link, link_text, set_authors, set_citation_authors
 from ..segments import Seg
 from .item import MARKERS, Item
@@ -304,7 +305,7 @@ def _venue_in_name(item: Item, tail: list[Seg]) -> None:
     if not _FOUR_DIGITS.search(venue):
         return
     venue = venue[:-1].strip()
-    draft.venue = venue
+    draft.venue = None if venues.is_preprint(venue) else venues.canonical(venue)
     year = re.search(r"(?:19|20)\d{2}", venue)
     draft.year = int(year.group()) if year else None
     following = tail[0].text if tail and tail[0].kind == "text" else ""

@@ -6,6 +6,7 @@ import re
 
 from ... import arxiv
 from ...draft import Draft
+from .. import venues
 from ..fields import code_fields, em_field, image_field, link_field, text_fields, venue_tag
 from ..segments import Seg
 from .item import MEDIA
@@ -45,7 +46,8 @@ def read_tail(draft: Draft, tail: list[Seg], markers: list[str]) -> None:
         draft.url = arxiv.abs_url(draft.arxiv, draft.arxiv_version)
     if draft.owner is None and markers and draft.kind == "link":
         draft.owner = MEDIA[markers[0]]
-    if draft.kind == "link" and (draft.arxiv or draft.authors):
+    if draft.kind == "link" and (draft.arxiv or draft.authors
+                                 or (draft.venue and venues.is_known(draft.venue.split(" ", 1)[0]))):
         draft.kind = "paper"
     if draft.arxiv:
         ym = arxiv.year_month(draft.arxiv)
