@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import islice
 from urllib.parse import urlsplit
@@ -102,23 +102,32 @@ def assign_keys(drafts: Sequence[Draft]) -> list[str]:
 
     Every entry starts on its base key; while a key is shared, each entry holding it
     steps to the next rung of its own :func:`_ladder`. Each round looks only at which
-    keys are shared, so the result does not depend on the order of ``drafts``.
+    keys are shared, so the result does not depend on the order of ``drafts``; and only
+    at keys that gained a holder, so the work grows with the steps taken, not rounds
+    times entries.
     """
     keys = [base_key(d) for d in drafts]
     rungs = [0] * len(drafts)
     ladders: dict[int, list[str]] = {}
-    moved = True
-    while moved:
-        moved = False
-        counts = Counter(keys)
-        for index, key in enumerate(keys):
-            if counts[key] == 1:
-                continue
-            ladder = ladders.get(index) or ladders.setdefault(index, _ladder(drafts[index]))
-            if rungs[index] + 1 < len(ladder):
-                rungs[index] += 1
-                keys[index] = ladder[rungs[index]]
-                moved = True
+    holders: dict[str, set[int]] = defaultdict(set)
+    for index, key in enumerate(keys):
+        holders[key].add(index)
+    shared = [key for key, held in holders.items() if len(held) > 1]
+    while shared:
+        steps = []
+        for key in shared:
+            for index in holders[key]:
+                ladder = ladders.get(index) or ladders.setdefault(index, _ladder(drafts[index]))
+                if rungs[index] + 1 < len(ladder):
+                    steps.append(index)
+        gained = set()
+        for index in steps:
+            holders[keys[index]].discard(index)
+            rungs[index] += 1
+            keys[index] = ladders[index][rungs[index]]
+            holders[keys[index]].add(index)
+            gained.add(keys[index])
+        shared = [key for key in gained if len(holders[key]) > 1]
     return _numbered(keys)
 
 
@@ -128,15 +137,17 @@ def _numbered(keys: list[str]) -> list[str]:
     Only entries that carry nothing to tell them apart still share a key here.
     """
     taken = set(keys)
-    seen: set[str] = set()
+    numbers: dict[str, int] = {}
     out = []
     for key in keys:
-        if key in seen:
-            number = 2
+        if key in numbers:
+            number = numbers[key]
             while f"{key}-{number}" in taken:
                 number += 1
+            numbers[key] = number + 1
             key = f"{key}-{number}"
             taken.add(key)
-        seen.add(key)
+        else:
+            numbers[key] = 2
         out.append(key)
     return out

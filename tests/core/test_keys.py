@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import time
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -148,3 +149,28 @@ def test_an_edit_renames_only_entries_that_collide_with_it(
         assert base_key(draft) == base_key(extra), (before[ident], after[ident])
         alone = sum(base_key(other) == base_key(draft) for other in drafts) == 1
         assert alone or _next_word(draft) == _next_word(extra), (before[ident], after[ident])
+
+
+def _cost(drafts: list[Draft]) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        assign_keys(drafts)
+        best = min(best, time.process_time() - start)
+    return max(best, 1e-4)
+
+
+def test_key_time_grows_linearly_with_colliding_entries() -> None:
+    """Ten times the entries sharing one key (nothing to tell them apart, or their
+    title words) take about ten times as long, not a hundred (growth, not wall time)."""
+    def same(n: int) -> list[Draft]:
+        return [Draft(kind="paper", title="Same Words Here And More", authors=["Ann Lee"],
+                      year=2024) for _ in range(n)]
+
+    def words(n: int) -> list[Draft]:
+        return [Draft(kind="paper", title=f"Same Words Here {i}", authors=["Ann Lee"],
+                      year=2024, url=f"https://x.org/{i}") for i in range(n)]
+
+    for make in (same, words):
+        small, large = _cost(make(2_000)), _cost(make(20_000))
+        assert large / small < 30, f"{make.__name__}: 10x entries took {large / small:.0f}x"
