@@ -198,8 +198,6 @@ def test_every_exported_url_passes_the_policy(text: str) -> None:
                for cell in [row["url"], row["pdf"], *row["code"].split()])
 
 
-@pytest.mark.xfail(strict=True, reason="parser: links markdown-it accepts (java\\tscript:, "
-                   "jar:, blob:, ...) are kept without urls.is_safe; the lead's parser fix")
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_lists())
 def test_the_parser_reports_and_drops_every_unsafe_link(text: str) -> None:

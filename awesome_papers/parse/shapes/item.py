@@ -53,10 +53,19 @@ def make_item(lines: list[list[Seg]], line_no: int, *, continued: bool) -> Item:
 
 
 def recover_unsafe(segs: list[Seg]) -> tuple[list[Seg], list[Problem]]:
-    """markdown-it leaves ``[t](javascript:..)`` as text: make it a dropped link."""
+    """Unsafe links lose their target, with an ``unsafe-link`` problem.
+
+    markdown-it makes links of some (``java&#9;script:``, ``jar:``, ``blob:``) and leaves
+    others as text (``[t](javascript:..)``): both become a link without a target, so the
+    title stays and no output carries the URL.
+    """
     out: list[Seg] = []
     problems: list[Problem] = []
     for seg in segs:
+        if seg.kind == "link" and seg.href and not urls.is_safe(seg.href):
+            problems.append(_unsafe(seg.href))
+            out.append(Seg("link", seg.text, "", bold=seg.bold))
+            continue
         if seg.kind != "text" or "](" not in seg.text:
             out.append(seg)
             continue
@@ -67,12 +76,13 @@ def recover_unsafe(segs: list[Seg]) -> tuple[list[Seg], list[Problem]]:
             if match.start() > pos:
                 out.append(Seg("text", seg.text[pos:match.start()]))
             out.append(Seg("link", match[1], ""))
-            problems.append(Problem(
-                "unsafe-link", "error",
-                f"link {match[2][:40]!r} is not http(s), mailto or relative: dropped",
-                match[2],
-            ))
+            problems.append(_unsafe(match[2]))
             pos = match.end()
         if pos < len(seg.text):
             out.append(Seg("text", seg.text[pos:]))
     return out, problems
+
+
+def _unsafe(url: str) -> Problem:
+    return Problem("unsafe-link", "error",
+                   f"link {url[:40]!r} is not http(s), mailto or relative: dropped", url)
