@@ -46,8 +46,8 @@ def read_tail(draft: Draft, tail: list[Seg], markers: list[str]) -> None:
         draft.url = arxiv.abs_url(draft.arxiv, draft.arxiv_version)
     if draft.owner is None and markers and draft.kind == "link":
         draft.owner = MEDIA[markers[0]]
-    if draft.kind == "link" and (draft.arxiv or draft.authors
-                                 or (draft.venue and venues.is_known(draft.venue.split(" ", 1)[0]))):
+    known_venue = bool(draft.venue) and venues.is_known(draft.venue.split(" ", 1)[0])
+    if draft.kind == "link" and (draft.arxiv or draft.authors or known_venue):
         draft.kind = "paper"
     if draft.arxiv:
         ym = arxiv.year_month(draft.arxiv)
