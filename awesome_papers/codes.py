@@ -22,6 +22,9 @@ CODES: dict[str, tuple[str, str]] = {
     "duplicate-authors": ("info", "an author line repeated within one entry"),
     "empty-section": ("info", "a heading with no entries and no subsections"),
     "unrecognised-item": ("warning", "a list item that matches no entry shape"),
+    "unread-column": ("info", "a column of a table of papers whose header names no field "
+                              "the reader knows (title, authors, venue, date, paper, code, "
+                              "links, summary); its text is not read, its links are"),
     "suspicious-title": ("warning", "a title no reader would give (a shortcode, a label, a date, a "
                                     "URL, one character, over 250 characters): the item is "
                                     "probably written unlike the list's other items"),

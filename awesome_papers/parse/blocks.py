@@ -19,6 +19,7 @@ from ..model import Diagnostic, Section
 from ..slugs import SlugCounter, heading_text
 from .chunks import chunks
 from .fields import venue_tag
+from .html_tables import read_html_table
 from .labelled import field_records, is_field_list
 from .segments import Seg, plain, segments
 from .shapes import read_record, split_records
@@ -176,6 +177,25 @@ class _Walker:
             drafts.append(draft)
         self.add(drafts)
 
+    def add_draft(self, draft: Draft, line: int, end: int) -> None:
+        """An entry read outside a list item (a table row): its problems located in
+        ``line..end``, and kept only with a title and something besides it."""
+        for problem in draft.problems:
+            self.note(*self.locate(line, end, problem.near), problem.severity,
+                      problem.code, problem.message)
+        if not draft.title:
+            code = "no-title" if draft.url or draft.arxiv else "unrecognised-item"
+            self.note(*self.locate(line, end, ""), "error" if code == "no-title" else "warning",
+                      code, f"no title found in {self.source[line - 1][:60].strip()!r}")
+        elif not _has_substance(draft):
+            self.note(*self.locate(line, end, ""), "warning", "unrecognised-item",
+                      f"{draft.title[:60]!r} has no link, arXiv id, venue or year: "
+                      "not read as an entry")
+        else:
+            if self.venue and draft.kind == "paper":
+                venue_tag(draft, self.venue)
+            self.add([draft])
+
     def locate(self, line: int, end: int, near: str) -> tuple[int, int]:
         """Line and 1-based column of ``near`` in the item's source, else of the item."""
         for number in range(line, max(end, line) + 1):
@@ -254,6 +274,8 @@ def _walk(tokens: list[Token], offset: int, walker: _Walker) -> None:
             walker.walk_list(items)
         elif tok.type == "table_open":
             i = read_table(tokens, i, walker)
+        elif tok.type == "html_block" and "<table" in tok.content.lower():
+            i = read_html_table(tokens, i, walker)
         elif tok.type == "paragraph_open" and tok.level == 0:
             walker.paragraph(tokens[i + 1])
             i += 3
