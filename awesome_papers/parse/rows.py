@@ -30,7 +30,7 @@ from .fields import (
 )
 from .segments import Seg, plain
 from .shapes.item import MARKERS
-from .shapes.tail import read_tail
+from .shapes.tail import settle
 
 SHAPE = "table-row"
 #: What a cell writes when it has nothing to give.
@@ -110,7 +110,7 @@ def read_row(columns: Columns, row: Row) -> Draft:
             kind = columns.fields[n]
             _read_cell(draft, "paper" if kind == "title" else kind, cell)
     _settle_kind(draft, linked)
-    read_tail(draft, [], [])  # the URL, year and month an arXiv id gives
+    settle(draft)
     check(draft)
     return draft
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ... import arxiv
 from ...draft import Draft
@@ -42,6 +43,11 @@ def read_tail(draft: Draft, tail: list[Seg], markers: list[str]) -> None:
             else:
                 link_field(draft, seg)
         prev_text = text if seg.kind == "text" else ""
+    settle(draft, markers)
+
+
+def settle(draft: Draft, markers: Sequence[str] = ()) -> None:
+    """What the fields read imply: the arXiv page as URL, the kind, the id's date."""
     if not draft.url and draft.arxiv:
         draft.url = arxiv.abs_url(draft.arxiv, draft.arxiv_version)
     if draft.owner is None and markers and draft.kind == "link":
