@@ -22,6 +22,8 @@ CODES: dict[str, tuple[str, str]] = {
     "duplicate-authors": ("info", "an author line repeated within one entry"),
     "empty-section": ("info", "a heading with no entries and no subsections"),
     "unrecognised-item": ("warning", "a list item that matches no entry shape"),
+    "nesting-too-deep": ("warning", "lists or quotes nested over 50 levels deep: those lines "
+                                    "are read as one flat list, and what follows as usual"),
     "unread-column": ("info", "a column of a table of papers whose header names no field "
                               "the reader knows (title, authors, venue, date, paper, code, "
                               "links, summary); its text is not read, its links are"),

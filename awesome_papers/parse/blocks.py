@@ -9,7 +9,7 @@ becomes an entry or a diagnostic that names its line.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -17,10 +17,20 @@ from markdown_it.token import Token
 from ..draft import Draft, Parsed
 from ..model import Diagnostic, Section
 from ..slugs import SlugCounter, heading_text
+from . import venues
 from .chunks import chunks
 from .fields import venue_tag
 from .html_tables import read_html_table
-from .labelled import field_records, is_field_list
+from .labelled import (
+    Notes,
+    bare_urls,
+    field_records,
+    is_field_list,
+    label_field,
+    links_in,
+    read_label,
+)
+from .paragraphs import Para, entry_lines, has_link, read_para, records
 from .segments import Seg, plain, segments
 from .shapes import read_record, split_records
 from .tables import read_table
@@ -31,7 +41,12 @@ def _as_written(url: str) -> str:
     return url
 
 
-_MD = MarkdownIt("commonmark").enable("table")
+#: markdown-it's container depth limit (CommonMark preset: 20, a list ten deep); deeper
+#: lines are read as a flat list (see :func:`_recover`).
+MAX_NESTING = 100
+_MD = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+#: Labels of a paper's own links, in ``- Paper: https://…`` bullets.
+_PAPER_FIELDS = ("paper", "pdf", "arxiv", "code", "github")
 _MD.normalizeLink = _as_written  # type: ignore[method-assign]
 
 
@@ -43,6 +58,8 @@ class RawItem:
     end: int
     lines: list[list[Seg]] = field(default_factory=list)
     children: list[RawItem] = field(default_factory=list)
+    #: Opened at markdown-it's nesting limit: its lines are read by :func:`_recover`.
+    cut: bool = False
 
 
 def _lines_of(inline: Token) -> list[list[Seg]]:
@@ -65,7 +82,7 @@ def _read_list(tokens: list[Token], i: int) -> tuple[list[RawItem], int]:
         tok = tokens[i]
         if tok.type == "list_item_open":
             start, end = tok.map or (0, 0)
-            items.append(RawItem(start + 1, end))
+            items.append(RawItem(start + 1, end, cut=tok.level >= MAX_NESTING - 1))
         elif tok.type in ("bullet_list_open", "ordered_list_open") and items:
             children, i = _read_list(tokens, i)
             items[-1].children.extend(children)
@@ -86,23 +103,68 @@ def _is_toc(items: Sequence[RawItem]) -> bool:
     return bool(items) and all(anchors(item) for item in items)
 
 
-def _child_lines(child: RawItem) -> list[list[Seg]]:
-    """A sub-bullet as extra lines of its parent; a bare name list reads as authors."""
+def _child_lines(child: RawItem, notes: Notes) -> list[list[Seg]]:
+    """A sub-bullet as extra lines of its parent.
+
+    A bare name list reads as authors; ``- Code: https://…`` or a bare URL as a link;
+    ``- 📅 Date: …``, ``- 📑 Publisher: …``, ``- 📖 TLDR: …`` as ``notes``; other labelled
+    notes (``- 🔑 Key: …``, ``- **Significance**: …``) are read and kept out of the fields.
+    """
     lines = [list(line) for line in child.lines]
-    if lines and all(s.kind == "text" for line in lines for s in line):
+    found = label_field(lines[0]) if lines else None
+    if found is not None:
+        label, written, value = found
+        rest = [s for line in lines[1:] for s in (Seg("text", " "), *line)]
+        segs, got = read_label(label, written, [*value, *rest])
+        notes.add(got)
+        lines = [segs]
+    elif lines and all(s.kind == "text" for line in lines for s in line):
         text = plain(s for line in lines for s in line).strip()
-        if ":" not in text[:20] and ("," in text or " et al" in text or " and " in text):
-            return [[Seg("em", text)]]
+        if bare_urls(text):
+            lines = [links_in([Seg("text", text)])]
+        elif ":" not in text[:20] and ("," in text or " et al" in text or " and " in text):
+            lines = [[Seg("em", text)]]
     for grandchild in child.children:
-        lines.extend(_child_lines(grandchild))
-    return lines
+        lines.extend(_child_lines(grandchild, notes))
+    return [line for line in lines if line]
+
+
+def _is_field(item: RawItem) -> bool:
+    """``- Paper: https://…``, ``- 📅 Date: …``, or a bare URL: a field of an entry."""
+    if not item.lines:
+        return False
+    first = item.lines[0]
+    return label_field(first) is not None or (
+        all(s.kind == "text" for s in first) and bool(bare_urls(plain(first))))
+
+
+def _orphan_fields(items: list[RawItem]) -> bool:
+    """``- Paper: https://…`` / ``- Code: …`` bullets whose title paragraph is missing."""
+    fields = [label_field(raw.lines[0]) if raw.lines else None for raw in items]
+    return all(fields) and any(
+        f[0] in _PAPER_FIELDS and bare_urls(plain(f[2])) for f in fields if f)
 
 
 def _is_group(item: RawItem) -> bool:
-    """A plain-text parent bullet (``- Agent Skills``) whose children are the entries."""
+    """A plain-text parent bullet (``- Agent Skills``) whose children are the entries.
+
+    Not a title whose children are its fields (``- **Title**`` over ``- Paper: …``).
+    """
     has_link = any(s.kind == "link" for line in item.lines for s in line)
     return bool(item.children) and not has_link and all(
-        len(plain(line).split()) <= 6 for line in item.lines)
+        len(plain(line).split()) <= 6 for line in item.lines) and not all(
+        _is_field(child) for child in item.children)
+
+
+def _is_nav(item: RawItem) -> bool:
+    """A table-of-contents line: links only to ``#anchors`` (``./#anchor``), text allowed."""
+    links = [s.href for line in item.lines for s in line if s.kind == "link"]
+    return bool(links) and all(h.startswith(("#", "./#")) for h in links)
+
+
+def _group_title(item: RawItem) -> str:
+    text = plain(s for line in item.lines for s in line if s.kind != "html")
+    return " ".join(text.split()).strip(" *:：")
 
 
 class _Walker:
@@ -119,6 +181,12 @@ class _Walker:
         self.counts: dict[str, int] = {}
         #: A bold venue line (``**CVPR'26**``) heading the lists that follow it.
         self.venue = ""
+        #: Entry paragraphs waiting for the author, badge or label lines under them.
+        self.pending: list[_ParaEntry] = []
+        #: Entry paragraphs seen so far: a list that writes papers as paragraphs.
+        self.para_entries = 0
+        #: Group-label sections, by their provisional slug (settled in :meth:`finish`).
+        self.groups: dict[str, Section] = {}
 
     def paragraph(self, inline: Token) -> None:
         segs = [s for s in segments(inline.children or ()) if s.kind == "strong" or s.text.strip()]
@@ -144,7 +212,13 @@ class _Walker:
             if self.stack:
                 self.counts[self.stack[-1].slug] = self.counts.get(self.stack[-1].slug, 0) + 1
 
-    def item(self, lines: list[list[Seg]], line: int, end: int) -> None:
+    def item(self, lines: list[list[Seg]], line: int, end: int,
+             notes: Notes | None = None, shape: str = "") -> None:
+        """Read one item (list item, table row, entry paragraph) into entries.
+
+        ``notes`` (from labelled sub-bullets) fill what the item's head leaves empty;
+        ``shape`` names the reader of entries that are not list items.
+        """
         if not lines:
             self.note(line, 1, "warning", "unrecognised-item", "empty list item")
             return
@@ -174,6 +248,9 @@ class _Walker:
                 continue
             if self.venue and draft.kind == "paper":
                 venue_tag(draft, self.venue)
+            if notes is not None and n == 0:
+                _apply(draft, notes)
+            draft.shape = shape or draft.shape
             drafts.append(draft)
         self.add(drafts)
 
@@ -214,17 +291,141 @@ class _Walker:
         if _is_toc(items):
             return
         if is_field_list(items):
-            for lines, first, last in field_records(items):
-                self.item(lines, first, last)
+            for lines, first, last, notes in field_records(items):
+                self.item(lines, first, last, notes)
+            return
+        if _orphan_fields(items):
+            self.note(items[0].line, 1, "error", "no-title",
+                      "paper field bullets (Paper: …, Code: …) with no title above them")
             return
         for raw in items:
-            if _is_group(raw):
-                self.walk_list(raw.children)
+            if raw.cut:
                 continue
-            lines = list(raw.lines)
-            for child in raw.children:
-                lines.extend(_child_lines(child))
-            self.item(lines, raw.line, raw.end)
+            if _is_nav(raw):
+                self.walk_list(raw.children)
+            elif _is_group(raw):
+                self.group(raw)
+            else:
+                notes = Notes()
+                lines = list(raw.lines)
+                for child in raw.children:
+                    lines.extend(_child_lines(child, notes))
+                self.item(lines, raw.line, raw.end, notes)
+
+    def group(self, raw: RawItem) -> None:
+        """A group label's children under a sub-section of the enclosing one.
+
+        The section is kept only if an entry lands in it (or in a group inside it); its
+        slug is provisional until :meth:`finish` knows every heading's anchor.
+        """
+        title = _group_title(raw)
+        if not title:
+            self.walk_list(raw.children)
+            return
+        parent = self.stack[-1] if self.stack else None
+        section = Section(title, f"\0group-{len(self.groups)}",
+                          parent.level + 1 if parent else 1, raw.line,
+                          parent.slug if parent else None, self.path)
+        self.groups[section.slug] = section
+        self.stack.append(section)
+        self.sections.append(section)
+        before = len(self.drafts)
+        self.walk_list(raw.children)
+        self.stack.remove(section)
+        if len(self.drafts) == before:
+            self.sections.remove(section)
+            del self.groups[section.slug]
+
+    def start_paragraph(self, para: Para, qualifies: bool) -> None:
+        """A top-level paragraph: the head of entries, the lines under one, or prose."""
+        if para.heads:
+            self.flush()
+            for record in records(para):
+                self.pending.append(_ParaEntry(para, record, qualifies))
+        elif (para.trailer or para.labels) and self.pending:
+            entry = self.pending[-1]
+            entry.lines.extend(para.lines)
+            entry.end = para.end
+            if para.labels:
+                entry.shape, entry.qualifies = "title-paragraph", True
+        else:
+            self.flush()
+
+    def label_bullets(self, items: list[RawItem]) -> bool:
+        """``- Paper: https://…`` bullets under a title paragraph: its fields."""
+        if not self.pending or not items or not all(
+                _is_field(raw) and not raw.children for raw in items):
+            return False
+        entry = self.pending[-1]
+        for raw in items:
+            entry.lines.extend(_child_lines(raw, entry.notes))
+        entry.end = max(entry.end, items[-1].end)
+        entry.shape, entry.qualifies = "title-paragraph", True
+        self.flush()
+        return True
+
+    def flush(self) -> None:
+        """Read the waiting entry paragraphs that their section or list makes entries."""
+        pending, self.pending = self.pending, []
+        for entry in pending:
+            if not (entry.shape == "title-paragraph" or (
+                    entry.qualifies and has_link(entry.lines))):
+                continue
+            lines, notes = entry_lines(entry.lines)
+            notes.add(entry.notes)
+            line = self.locate(entry.line, entry.end, _needle(lines[0]))[0]
+            self.item(lines, line, entry.end, notes, entry.shape)
+
+    def finish(self) -> None:
+        """Settle group slugs: GitHub-style, after every heading's anchor, never shifting one."""
+        self.flush()
+        counter = SlugCounter()
+        for section in self.sections:
+            if section.slug not in self.groups:
+                counter(section.slug)
+        final = {slug: counter(group.title) for slug, group in self.groups.items()
+                 if group in self.sections}
+        if not final:
+            return
+        self.sections = [replace(s, slug=final.get(s.slug, s.slug),
+                                 parent=final.get(s.parent or "", s.parent))
+                         for s in self.sections]
+        self.drafts = [(d, titles, tuple(final.get(x, x) for x in slugs))
+                       for d, titles, slugs in self.drafts]
+
+
+@dataclass
+class _ParaEntry:
+    """An entry paragraph (or one record of it) and the lines gathered under it."""
+
+    para: Para
+    lines: list[list[Seg]]
+    qualifies: bool
+    notes: Notes = field(default_factory=Notes)
+    shape: str = ""
+    line: int = 0
+    end: int = 0
+
+    def __post_init__(self) -> None:
+        self.lines = list(self.lines)
+        self.shape = self.shape or self.para.shape
+        self.line, self.end = self.para.line, self.para.end
+
+
+def _needle(line: list[Seg]) -> str:
+    """Text of a line to find it in the source: its first link's or bold run's words."""
+    head = next((s for s in line if s.kind in ("link", "strong") and s.text.strip()), None)
+    return (head.text if head else plain(line)).strip()[:30]
+
+
+def _apply(draft: Draft, notes: Notes) -> None:
+    """Notes from labelled sub-bullets, where the entry's own head gave nothing."""
+    if draft.year is None and notes.year:
+        draft.year, draft.month = notes.year, notes.month
+    if draft.venue is None and notes.venue:
+        draft.venue = venues.canonical(notes.venue)
+    if draft.description is None and notes.description:
+        draft.description = notes.description
 
 
 def _has_substance(draft: Draft) -> bool:
@@ -246,38 +447,153 @@ def _starts_with_head(record: list[list[Seg]]) -> bool:
 
 def read_list(text: str, path: str) -> Parsed:
     """Drafts, sections and diagnostics of one list, keys not yet assigned."""
+    text = _without_front_matter(text)
     walker = _Walker(path, text)
     for offset, chunk in chunks(text):
-        _walk(_MD.parse(chunk), offset, walker)
+        _parse(chunk, offset, walker)
     for section in walker.sections:
         has_sub = any(s.parent == section.slug for s in walker.sections)
         if not walker.counts.get(section.slug) and not has_sub:
             walker.note(section.line, 1, "info", "empty-section",
                         f"section {section.title!r} has no entries")
+    walker.finish()
     return Parsed(path, walker.drafts, walker.sections, walker.diagnostics)
 
 
+def _without_front_matter(text: str) -> str:
+    """YAML front matter (``---`` … ``---`` first) as blank lines: no section, no noise.
+
+    markdown-it would read it as a rule and a setext heading. Lines are kept, so
+    diagnostics still name the right ones.
+    """
+    if not text.startswith("---") or text[:text.find("\n")].strip() != "---":
+        return text
+    lines = text.split("\n", 200)
+    for n in range(1, min(len(lines), 200)):
+        stripped = lines[n].strip()
+        if stripped in ("---", "..."):
+            return "\n" * (n + 1) + "\n".join(lines[n + 1:])
+        if stripped and ":" not in stripped and not stripped.startswith(("-", "#", " ")):
+            return text
+    return text
+
+
+_CONTAINERS = ("bullet_list_open", "ordered_list_open", "list_item_open", "blockquote_open")
+
+
+def _parse(text: str, offset: int, walker: _Walker, rounds: int = 0) -> None:
+    """Parse and walk ``text``, whose first line is line ``offset + 1`` of the list."""
+    tokens = _MD.parse(text)
+    # A container opened at the last level makes markdown-it skip the rest of its
+    # parent: everything from that line to the parent's end is then read by _recover.
+    lost = sorted({(t.map[0], t.map[1]) for t in tokens
+                   if t.level >= MAX_NESTING - 1 and t.type in _CONTAINERS and t.map})
+    _walk(tokens, offset, walker)
+    for first, end in lost:
+        _recover(text, first, end, offset, walker, rounds)
+
+
+def _recover(text: str, first: int, end: int, offset: int, walker: _Walker,
+             rounds: int) -> None:
+    """Read lines markdown-it skipped for nesting too deep, and report them.
+
+    The deep lines (up to the next line that starts at the margin) are read as a flat
+    list; what follows them is parsed again, so later sections are never lost. After
+    three deep places in a row the rest is read flat, keeping hostile input linear.
+    """
+    lines = text.splitlines(keepends=True)[:end]
+    rest = first + 1
+    while rest < end and rounds < 3 and (not lines[rest].strip() or lines[rest][0] in " \t>"):
+        rest += 1
+    if rounds >= 3:
+        rest = end
+    walker.note(offset + first + 1, 1, "warning", "nesting-too-deep",
+                f"lists or quotes nested over {MAX_NESTING // 2} deep: lines {offset + first + 1}"
+                f"-{offset + rest} read as one flat list")
+    _walk(_MD.parse("".join(_flat(line) for line in lines[first:rest])), offset + first, walker)
+    if rest < end:
+        _parse("".join(lines[rest:end]), offset + rest, walker, rounds + 1)
+
+
+def _flat(line: str) -> str:
+    """A line without its container marks: ``- text`` for an item, else ``  text``."""
+    pos, item = 0, False
+    while pos < len(line):
+        ch = line[pos]
+        if ch in " \t>":
+            pos += 1
+        elif ch in "-*+" and line[pos + 1:pos + 2] in (" ", "\t", "\n", ""):
+            pos, item = pos + 1, True
+        elif ch.isdigit():
+            digits = pos
+            while digits < len(line) and digits - pos < 9 and line[digits].isdigit():
+                digits += 1
+            if line[digits:digits + 1] not in (".", ")") or line[digits + 1:digits + 2] not in (
+                    " ", "\t", "\n", ""):
+                break
+            pos, item = digits + 1, True
+        else:
+            break
+    content = line[pos:]
+    if not content.strip():
+        return "- \n" if item else "\n"
+    return ("- " if item else "  ") + content
+
+
 def _walk(tokens: list[Token], offset: int, walker: _Walker) -> None:
-    """Hand one chunk's headings, lists, tables and venue lines to the walker."""
+    """Hand one chunk's headings, lists, tables, paragraphs and venue lines to the walker."""
     if offset:
         for tok in tokens:
             if tok.map:
                 tok.map = [tok.map[0] + offset, tok.map[1] + offset]
+    paras, qualifies = _entry_paragraphs(tokens, walker)
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         if tok.type == "heading_open":
+            walker.flush()
             walker.heading(int(tok.tag[1:]), tokens[i + 1], (tok.map or (0, 0))[0] + 1)
             i += 3
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
             items, i = _read_list(tokens, i)
-            walker.walk_list(items)
+            if not (tok.level == 0 and walker.label_bullets(items)):
+                walker.flush()
+                walker.walk_list(items)
         elif tok.type == "table_open":
+            walker.flush()
             i = read_table(tokens, i, walker)
         elif tok.type == "html_block" and "<table" in tok.content.lower():
+            walker.flush()
             i = read_html_table(tokens, i, walker)
         elif tok.type == "paragraph_open" and tok.level == 0:
+            walker.start_paragraph(paras[i], qualifies[i])
             walker.paragraph(tokens[i + 1])
             i += 3
         else:
+            if tok.level == 0 and tok.type != "html_block":
+                walker.flush()
             i += 1
+    walker.flush()
+
+
+def _entry_paragraphs(tokens: list[Token],
+                      walker: _Walker) -> tuple[dict[int, Para], dict[int, bool]]:
+    """Each top-level paragraph read, and whether its heads are entries by their number.
+
+    See :mod:`.paragraphs`: a head with a link is an entry when its section holds two
+    or the list three (this chunk and those before it).
+    """
+    paras: dict[int, Para] = {}
+    region_of: dict[int, int] = {}
+    per_region = [0]
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open":
+            per_region.append(0)
+        elif tok.type == "paragraph_open" and tok.level == 0:
+            start, end = tok.map or (0, 0)
+            para = paras[i] = read_para(tokens[i + 1], start + 1, end)
+            region_of[i] = len(per_region) - 1
+            per_region[-1] += sum(has_link(r) for r in records(para)) if para.heads else 0
+    walker.para_entries += sum(per_region)
+    many = walker.para_entries >= 3
+    return paras, {i: many or per_region[region_of[i]] >= 2 for i in paras}
