@@ -19,6 +19,9 @@ CODES: dict[str, tuple[str, str]] = {
     "bad-url": ("warning", "a URL with a space in it or a trailing '.'"),
     "unsafe-link": ("error", "a link whose scheme is not http(s), mailto or a relative path "
                              "(javascript:, data:, ...); the link is dropped, its text kept"),
+    "unsafe-math": ("warning", "a $...$ formula with a command or character outside the math "
+                               "allowlist (\\input, \\write, \\href, #, ...) or broken "
+                               "braces; it is written as text in every output"),
     "duplicate-authors": ("info", "an author line repeated within one entry"),
     "empty-section": ("info", "a heading with no entries and no subsections"),
     "unrecognised-item": ("warning", "a list item that matches no entry shape"),

@@ -2,8 +2,9 @@
 
 BibTeX counts every brace (``\\{`` too), LaTeX gives ``% & # _ $ ~ ^ \\`` a meaning, and
 BibTeX styles lower-case titles. So special characters become text commands with
-balanced braces, ``$...$`` math is kept when it is safe to keep, capitalised words are
-brace-protected, and names that BibTeX would split wrongly are braced whole.
+balanced braces, ``$...$`` math is kept when :mod:`~awesome_papers.mathsafe` allows it
+(anything else is escaped as text), capitalised words are brace-protected, and names that
+BibTeX would split wrongly are braced whole.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import unicodedata
 from urllib.parse import quote
 
 from pylatexenc.latexencode import UnicodeToLatexEncoder
+
+from .mathsafe import math_spans
 
 # Every replacement is brace-balanced and lower-case (BibTeX lower-cases titles outside
 # braces, and counts ``\{`` as a brace).
@@ -31,10 +34,6 @@ _ESCAPES = {
     ">": r"\textgreater{}",
     "|": r"\textbar{}",
 }
-# A ``$`` opens math when followed by a non-space and closes it when preceded by one and
-# not followed by a digit (Pandoc's rule, so ``$5 and $10`` stays text).
-_MATH = re.compile(r"\$((?:[^$\\]|\\.)+?)\$(?!\d)")
-_UNESCAPED_IN_MATH = re.compile(r"(?<!\\)(?:\\\\)*[%#&]")
 # ``!` `` and ``?` `` are LaTeX ligatures for ¡ and ¿; nobody means them in a title.
 _SPANISH_LIGATURE = re.compile(r"(?<=[!?])`")
 _URL_UNSAFE = re.compile(r"[\s{}\\\x00-\x1f\x7f]")
@@ -101,33 +100,16 @@ def escape(text: str, *, latex_escapes: bool = False) -> str:
     return _translate(clean(text), latex_escapes)
 
 
-def _safe_math(body: str) -> bool:
-    """Math is kept only when it cannot break the file or LaTeX around it."""
-    if body != body.strip() or _UNESCAPED_IN_MATH.search(body):
-        return False
-    depth = 0
-    for char in body:
-        depth += (char == "{") - (char == "}")
-        if depth < 0:
-            return False
-    return depth == 0
-
-
 def _pieces(text: str, latex_escapes: bool) -> list[tuple[str, bool]]:
     """``(text, is_math)`` pieces of a cleaned title: math in its final form, text raw."""
     pieces: list[tuple[str, bool]] = []
     start = 0
-    dollar = text.find("$")
-    while dollar >= 0:
-        match = _MATH.match(text, dollar)
-        if match and _safe_math(match[1]):
-            pieces.append((text[start:dollar], False))
-            math = match[0]
+    for span in math_spans(text):
+        if span.safe:
+            pieces.append((text[start:span.start], False))
+            math = text[span.start:span.end]
             pieces.append((math.translate(_MATH_8BIT) if latex_escapes else math, True))
-            start = match.end()
-            dollar = text.find("$", start)
-        else:
-            dollar = text.find("$", dollar + 1)
+            start = span.end
     pieces.append((text[start:], False))
     return pieces
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from docutils import nodes
 
 from .arxiv import abs_url
+from .mathsafe import math_spans
 from .query import DEFAULT_COLUMNS
 from .urls import is_safe
 
@@ -34,7 +35,6 @@ WIDTHS = {"title": 40, "authors": 24, "description": 30, "section": 14, "links":
           "code": 14, "venue": 10}
 BADGE = "https://img.shields.io/github/stars/{repo}.svg?style=social&label=Star"
 
-_MATH = re.compile(r"\$([^$]+)\$")
 _GITHUB = re.compile(r"^https?://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?$")
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", "di",
                         "du", "le", "la", "dos", "das", "ter", "ten", "bin", "al"})
@@ -54,16 +54,24 @@ def _link(text: str, url: str | None, **attributes: str) -> nodes.Node:
 
 
 def title_nodes(entry: Entry) -> list[nodes.Node]:
-    """The title as Text and ``math`` nodes, so ``$O(n)$`` renders as math in every writer."""
+    """The title as Text and ``math`` nodes, so ``$O(n)$`` renders as math in every writer.
+
+    Only formulas :mod:`~awesome_papers.mathsafe` allows become ``math`` nodes (which
+    Sphinx's LaTeX writer copies into the ``.tex`` and MathJax typesets); the rest stay
+    text, dollars and all, as in ``references.bib``.
+    """
     parts: list[nodes.Node] = []
+    title = entry.title
     position = 0
-    for match in _MATH.finditer(entry.title):
-        if match.start() > position:
-            parts.append(nodes.Text(entry.title[position:match.start()]))
-        parts.append(nodes.math(match[1], match[1]))
-        position = match.end()
-    if position < len(entry.title):
-        parts.append(nodes.Text(entry.title[position:]))
+    for span in math_spans(title):
+        if not span.safe:
+            continue
+        if span.start > position:
+            parts.append(nodes.Text(title[position:span.start]))
+        parts.append(nodes.math(span.tex, span.tex))
+        position = span.end
+    if position < len(title):
+        parts.append(nodes.Text(title[position:]))
     return parts
 
 
