@@ -72,8 +72,11 @@ _TEXT = {flag: _Table(_ESCAPES, flag) for flag in (False, True)}
 # In names each command is braced, ``{\&}``: BibTeX reads a braced command as one
 # "special character" (its rule for names), and bibtexparser's name splitter reads it
 # whole (a bare ``\&`` word before `` and `` it drops, as it drops the character after
-# a ``\`` that opens a name).
-_NAME = {flag: _Table({char: f"{{{latex}}}" for char, latex in _ESCAPES.items()}, flag)
+# a ``\`` that opens a name). Braces are math there: biber reads ``\textbraceright`` as
+# "}" and writes a name part's first character, unescaped, as its initial into the .bbl.
+_NAME_BRACES = {"{": r"\ensuremath{\lbrace}", "}": r"\ensuremath{\rbrace}"}
+_NAME = {flag: _Table({char: f"{{{latex}}}" for char, latex in (_ESCAPES | _NAME_BRACES).items()},
+                      flag)
          for flag in (False, True)}
 # Inside math only non-ASCII is encoded (for 8-bit toolchains); the rest is as written.
 _MATH_8BIT = _Table({}, latex_escapes=True)
@@ -161,11 +164,29 @@ def name(person: str, *, latex_escapes: bool = False, corporate: bool = False) -
     A comma, a word ``and`` or the name ``others`` would change how BibTeX splits the
     list; a ``corporate`` name (an owner handle) must not be split into first/last.
     """
-    latex = _translate(clean(person), latex_escapes, _NAME)
+    person = clean(person)
+    latex = _translate(person, latex_escapes, _NAME)
     words = {word.casefold() for word in latex.split()}
     if corporate or "," in latex or "and" in words or words == {"others"}:
         return f"{{{latex}}}"
-    return latex
+    return _join_brace_words(person, latex_escapes)
+
+
+def _join_brace_words(person: str, latex_escapes: bool) -> str:
+    """A word that begins with a brace is braced together with the word before it.
+
+    biber takes each name part's first character as its initial; one that begins with a
+    brace would get a backslash as its initial (``Ann } Lee`` -> "A. \\. Lee").
+    """
+    groups: list[list[str]] = []
+    for word in person.split(" "):
+        latex = _translate(word, latex_escapes, _NAME)
+        if groups and word[:1] in ("{", "}"):
+            groups[-1].append(latex)
+        else:
+            groups.append([latex])
+    return " ".join(group[0] if len(group) == 1 else "{" + " ".join(group) + "}"
+                    for group in groups)
 
 
 def verbatim(value: str, *, latex_escapes: bool = False) -> str:
