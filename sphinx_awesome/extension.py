@@ -12,6 +12,7 @@ from .config import setup_config
 from .directive import AwesomeBibliography, AwesomePapers, awesome_bibliography
 from .domain import PaperDomain
 from .incremental import find_homes, outdated, rewritten
+from .mathjax import configure_mathjax
 from .roles import BibtexRole, PaperRole
 from .transforms import FillBibliography, LatexRowAnchors, SingleHtmlRowIds, add_badge_filter
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register everything; all state is per document in the domain, hence parallel-safe."""
     setup_config(app)
+    app.connect("config-inited", configure_mathjax)
     app.add_domain(PaperDomain)
     app.add_node(awesome_bibliography)
     app.add_directive("awesome-papers", AwesomePapers)
