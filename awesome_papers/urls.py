@@ -101,7 +101,8 @@ def is_code(url: str) -> bool:
 
 
 def normalise(url: str) -> str:
-    """A URL reduced for duplicate detection: scheme, ``www.``, query, slash dropped."""
+    """A URL reduced for duplicate detection: scheme, ``www.``, noise parameters and the
+    trailing slash dropped."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
@@ -109,4 +110,6 @@ def normalise(url: str) -> str:
     path = parts.path.rstrip("/").removesuffix(".git")
     query = "&".join(q for q in sorted(parts.query.split("&"))
                      if q and not q.startswith(_NOISE_PARAMS))
-    return f"{host(url)}{path}".lower() + (f"?{query}" if query else "")
+    # ``page#part-1`` and ``page#part-2`` are two places; ``#readme`` is the page.
+    fragment = "" if parts.fragment.lower() in ("", "readme", "top") else f"#{parts.fragment}"
+    return f"{host(url)}{path}".lower() + (f"?{query}" if query else "") + fragment

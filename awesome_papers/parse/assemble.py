@@ -60,6 +60,8 @@ def dedupe(placed: list[Placed]) -> tuple[list[Placed], list[Diagnostic]]:
         identities = _identities(item[0])
         match = next(((what, seen[(what, value)]) for what, value in identities
                       if (what, value) in seen), None)
+        if match is not None and match[0] == "title" and _distinct(kept[match[1]][0], item[0]):
+            match = None  # "Deep learning", the book and the Nature paper
         if match is None:
             for ident in identities:
                 seen.setdefault(ident, len(kept))
@@ -85,6 +87,12 @@ def dedupe(placed: list[Placed]) -> tuple[list[Placed], list[Diagnostic]]:
             f"(same {what}); merged into it",
         ))
     return kept, diagnostics
+
+
+def _distinct(one: Draft, other: Draft) -> bool:
+    """Same title, yet two works: different arXiv ids, years or venues say so."""
+    return any(a is not None and b is not None and a != b for a, b in (
+        (one.arxiv, other.arxiv), (one.year, other.year), (one.venue, other.venue)))
 
 
 def _fullness(draft: Draft) -> tuple[bool, int]:
