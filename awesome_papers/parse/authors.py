@@ -12,7 +12,7 @@ _INITIAL_END = re.compile(r"\b[A-Z]\.$")
 _ET_AL = re.compile(r"\bet\.?\s?al\b\.?", re.I)
 #: What lists write instead of the rest of the names.
 _CUT = ("...", "…", "(additional authors not shown)", "additional authors not shown",
-        "others")
+        "others", "etc", "etc.")
 
 
 def clean(text: str) -> str:

@@ -18,6 +18,7 @@ from . import venues
 from .checks import check
 from .columns import Columns, is_date, read_date
 from .fields import (
+    arxiv_of_url,
     check_url,
     clean,
     code_fields,
@@ -285,11 +286,11 @@ def _read_link(draft: Draft, seg: Seg, kind: str) -> None:
     href = seg.href.strip()
     if not href:
         return
-    if kind == "code" and not arxiv.from_url(href):
+    if kind == "code" and not arxiv_of_url(href):
         check_url(draft, href)
         if href not in draft.code:
             draft.code.append(href)
-    elif (kind == "paper" and draft.url is None and not arxiv.from_url(href)
+    elif (kind == "paper" and draft.url is None and not arxiv_of_url(href)
           and not urls.is_code(href) and not href.lower().endswith(".pdf")
           and link_text(seg.text).lower() != "pdf"):
         check_url(draft, href)

@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import re
 
-from ... import arxiv, urls
+from ... import urls
 from ...draft import Problem
 from .. import venues
-from ..fields import check_url, clean, head_link, link_text, set_authors, set_citation_authors
+from ..fields import (
+    arxiv_of_url,
+    check_url,
+    clean,
+    head_link,
+    link_text,
+    set_authors,
+    set_citation_authors,
+)
 from ..segments import Seg
 from .item import MARKERS, Item
 
@@ -158,7 +166,7 @@ def bold_link_citation(item: Item) -> list[Seg] | None:
         return None
     following = next((s for s in item.after_head()
                       if not (s.kind == "text" and not s.text.strip())), None)
-    if not (following is not None and following.kind == "em") and not arxiv.from_url(head.href):
+    if not (following is not None and following.kind == "em") and not arxiv_of_url(head.href):
         return None
     tail = _link_head(item, head)
     item.draft.kind = "paper"
@@ -175,7 +183,7 @@ def repository(item: Item) -> list[Seg] | None:
     head = item.head_seg()
     if head is None or head.kind != "link":
         return None
-    if not (head.bold or urls.is_code(head.href)) or arxiv.from_url(head.href):
+    if not (head.bold or urls.is_code(head.href)) or arxiv_of_url(head.href):
         return None
     tail = _link_head(item, head)
     item.draft.kind = "repo"
@@ -242,7 +250,7 @@ def _owner_and_description(item: Item, tail: list[Seg]) -> list[Seg]:
 def head_is_code(item: Item) -> bool:
     head = item.head_seg()
     return head is not None and head.kind == "link" and (
-        head.bold or urls.is_code(head.href)) and not arxiv.from_url(head.href)
+        head.bold or urls.is_code(head.href)) and not arxiv_of_url(head.href)
 
 
 def _unmarked(lead: str) -> str:

@@ -42,6 +42,7 @@ def make_item(lines: list[list[Seg]], line_no: int, *, continued: bool) -> Item:
     draft = Draft(line=line_no)
     segs = [s for line in lines for s in [*line, Seg("break")]]
     segs, draft.problems = recover_unsafe(segs)
+    segs = _tags_after_head(segs)
     lead: list[str] = []
     i = 0
     while i < len(segs) and segs[i].kind in ("text", "break", "html"):
@@ -50,6 +51,24 @@ def make_item(lines: list[list[Seg]], line_no: int, *, continued: bool) -> Item:
     lead_text = "".join(lead)
     draft.highlight = "🌟" in lead_text
     return Item(segs, lead_text, i, continued, draft, [m for m in MEDIA if m in lead_text])
+
+
+def _tags_after_head(segs: list[Seg]) -> list[Seg]:
+    """``- `paper` ["Title"](url) by X``: a code-span tag before the head follows it.
+
+    Tags name the kind of item (``paper``, ``Google``); the seed format's
+    `` `arXiv, ID` `` comes after its title, so a leading code span is never the title.
+    """
+    tags = []
+    n = 0
+    while n < len(segs) and (segs[n].kind == "code" or (
+            segs[n].kind == "text" and not segs[n].text.strip())):
+        if segs[n].kind == "code":
+            tags.append(segs[n])
+        n += 1
+    if not tags or n == len(segs) or segs[n].kind not in ("link", "strong", "em"):
+        return segs
+    return [segs[n], Seg("text", " "), *tags, *segs[n + 1:]]
 
 
 def recover_unsafe(segs: list[Seg]) -> tuple[list[Seg], list[Problem]]:
