@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from ..draft import Draft, Problem
+from ..mathsafe import math_spans
 
 #: GitHub shortcodes and labels that lists put where a title belongs.
 _SHORTCODES = frozenset((
@@ -42,6 +43,7 @@ _TEXT_FIELDS = ("title", "venue", "description", "owner")
 def check(draft: Draft) -> None:
     """Add the problems a finished draft shows, and drop invisible characters."""
     _drop_invisible(draft)
+    _unsafe_math(draft)
     why = suspicious_title(draft.title)
     # An item with no link or id is reported as unrecognised already: one problem, one
     # diagnostic.
@@ -73,6 +75,18 @@ def suspicious_title(title: str) -> str | None:
     if not any(ch.isalnum() for ch in core):
         return "has no letters"
     return None
+
+
+def _unsafe_math(draft: Draft) -> None:
+    """Math outside the allowlist is written as text everywhere; the maintainer is told."""
+    if "$" not in draft.title:
+        return
+    for span in math_spans(draft.title):
+        if span.problems:
+            draft.problems.append(Problem(
+                "unsafe-math", "warning",
+                f"formula {_shorten(span.tex, 40)!r} uses {', '.join(span.problems[:3])}: "
+                "written as text", span.tex[:20]))
 
 
 def _drop_invisible(draft: Draft) -> None:
