@@ -61,13 +61,12 @@ def text_fields(draft: Draft, text: str) -> None:
         if cited:
             _set_arxiv(draft, *cited, near=cited[0])
     stripped = text.strip()
-    if draft.kind == "paper" and not draft.authors:
-        by = _BY.search(stripped)
-        if by and by.start() < 3:
-            set_authors(draft, _up_to_link_text(stripped[by.end():]))
-            return
-        if stripped.startswith(("(", ",")):
-            _authors_after_year(draft, stripped)
+    by = _BY.search(stripped) if draft.kind == "paper" and not draft.authors else None
+    if by and by.start() < 3:  # "[Title](arXiv page) by John Aslanides"
+        set_authors(draft, _up_to_link_text(stripped[by.end():]))
+        return
+    if draft.kind == "paper" and not draft.authors and stripped.startswith(("(", ",")):
+        _authors_after_year(draft, stripped)
     if draft.year is None:
         year = _YEAR.search(text)
         if year:
@@ -184,6 +183,21 @@ def head_link(draft: Draft, href: str) -> None:
     _set_arxiv(draft, *cited, near=href)
     if draft.arxiv and (href.lower().endswith(".pdf") or "/pdf/" in href):
         draft.pdf = href
+
+
+def paper_link(draft: Draft, segs: list[Seg]) -> None:
+    """``[Agent Zoo](site) by A ([paper](arXiv page))``: a linked page and its paper.
+
+    Read before the other fields, so that the authors after the title are read as a
+    paper's.
+    """
+    if draft.kind != "link" or draft.arxiv is not None:
+        return
+    for seg in segs:
+        cited = arxiv_of_url(seg.href) if seg.kind == "link" else None
+        if cited and link_text(seg.text).lower() in _PAPER_LABELS:
+            _set_arxiv(draft, *cited, near=seg.href)
+            return
 
 
 def link_field(draft: Draft, seg: Seg) -> None:

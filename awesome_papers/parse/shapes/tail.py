@@ -8,7 +8,15 @@ from collections.abc import Sequence
 from ... import arxiv
 from ...draft import Draft
 from .. import venues
-from ..fields import code_fields, em_field, image_field, link_field, text_fields, venue_tag
+from ..fields import (
+    code_fields,
+    em_field,
+    image_field,
+    link_field,
+    paper_link,
+    text_fields,
+    venue_tag,
+)
 from ..segments import Seg
 from .item import MEDIA
 from .split import is_citation_label
@@ -22,6 +30,7 @@ _VENUE_PREFIX = re.compile(
 def read_tail(draft: Draft, tail: list[Seg], markers: list[str]) -> None:
     """Fill the draft from the segments after its head, then settle its kind and dates."""
     _venue_before_title(draft)
+    paper_link(draft, tail)
     prev_text = ""
     for seg in tail:
         text = seg.text
