@@ -82,6 +82,14 @@ def recover_unsafe(segs: list[Seg]) -> tuple[list[Seg], list[Problem]]:
     problems: list[Problem] = []
     for seg in segs:
         if seg.kind == "link" and seg.href and not urls.is_safe(seg.href):
+            inner = _pasted_link(seg.href)
+            if inner is not None:
+                problems.append(Problem(
+                    "bad-url", "warning",
+                    f"the link target {seg.href[:40]!r} is itself a Markdown link: its URL "
+                    "is used", seg.href))
+                out.append(Seg("link", seg.text, inner, bold=seg.bold, image=seg.image))
+                continue
             problems.append(_unsafe(seg.href))
             out.append(Seg("link", seg.text, "", bold=seg.bold))
             continue
@@ -100,6 +108,15 @@ def recover_unsafe(segs: list[Seg]) -> tuple[list[Seg], list[Problem]]:
         if pos < len(seg.text):
             out.append(Seg("text", seg.text[pos:]))
     return out, problems
+
+
+def _pasted_link(href: str) -> str | None:
+    """``[paper]([arxiv.org](https://arxiv.org/abs/…))``: the URL of a link pasted as a target."""
+    label_end = href.find("](")
+    if not href.startswith("[") or label_end < 0 or not href.endswith(")"):
+        return None
+    inner = href[label_end + 2:-1].strip()
+    return inner if inner and urls.is_safe(inner) and "://" in inner else None
 
 
 def _unsafe(url: str) -> Problem:
