@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import signal
 import sys
+import threading
 from collections.abc import Sequence
+from contextlib import nullcontext
+from types import FrameType
 
 from . import bibtex, enrich_cli, export
-from .files import write_atomic
+from .files import FileProblem, atomic_writer, read_list
 from .loader import load
 from .model import Collection, Diagnostic, Entry
 from .query import SORTS, parse_query, select
@@ -52,6 +56,12 @@ def _selected(collection: Collection, args: argparse.Namespace) -> list[Entry]:
     return entries
 
 
+def _readable(path: str) -> str:
+    """``path``, once it is known to be a readable UTF-8 file (else a FileProblem)."""
+    read_list(path)
+    return path
+
+
 def _collection(args: argparse.Namespace) -> Collection:
     """The lists, with the arXiv cache applied when ``--cache`` names one."""
     return load(args.lists, cache=args.cache)
@@ -85,19 +95,21 @@ def _export(args: argparse.Namespace) -> int:
         return 2
     if fmt == "bib":
         try:
-            merge = bibtex.read_bib(args.bib) if args.bib else None
+            merge = bibtex.read_bib(_readable(args.bib)) if args.bib else None
         except ValueError as error:
             print(f"awesome-papers: error: {error}", file=sys.stderr)
             return 2
         text = bibtex.bibtex_string(entries, sources=args.lists,
                                     latex_escapes=args.latex_escapes, merge=merge)
     else:
-        text = export.to_csv(entries) if fmt == "csv" else export.to_json(collection, entries)
+        text = export.to_csv(entries) if fmt == "csv" else None
+    with atomic_writer(args.output) if args.output else nullcontext(sys.stdout) as out:
+        if text is None:
+            export.write_json(out, collection, entries)  # streamed: 100k entries fit
+        else:
+            out.write(text)
     if args.output:
-        write_atomic(args.output, text)
         print(f"wrote {len(entries)} entries to {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
     return 0
 
 
@@ -156,13 +168,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    """``SIGTERM`` as ``SystemExit``, so ``finally`` blocks remove temp files."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; bad usage and unusable files exit with 2 and one line, no traceback."""
     args = build_parser().parse_args(argv)
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main else None
     try:
         return int(args.run(args))
-    except FileNotFoundError as error:
-        print(f"awesome-papers: error: {error}", file=sys.stderr)
+    except FileProblem as problem:
+        print(f"awesome-papers: error: {problem}", file=sys.stderr)
         return 2
+    except OSError as error:  # e.g. a full disk while writing
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"awesome-papers: error: {where}{error.strerror or error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("awesome-papers: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        if in_main:
+            signal.signal(signal.SIGTERM, previous or signal.SIG_DFL)
 
 
 if __name__ == "__main__":

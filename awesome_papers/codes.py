@@ -25,6 +25,8 @@ CODES: dict[str, tuple[str, str]] = {
     "duplicate-authors": ("info", "an author line repeated within one entry"),
     "empty-section": ("info", "a heading with no entries and no subsections"),
     "unrecognised-item": ("warning", "a list item that matches no entry shape"),
+    "prose-item": ("info", "a list item with a title but no link, arXiv id, venue or year: "
+                           "a note or an intro bullet, read as prose, not as an entry"),
     "nesting-too-deep": ("warning", "lists or quotes nested over 50 levels deep: those lines "
                                     "are read as one flat list, and what follows as usual"),
     "unread-column": ("info", "a column of a table of papers whose header names no field "
@@ -42,6 +44,9 @@ CODES: dict[str, tuple[str, str]] = {
     "arxiv-outdated": ("info", "the list pins an older version than arXiv's latest"),
     "arxiv-uncached": ("info", "a paper the arXiv cache has no record of (run enrich)"),
     "cache-unreadable": ("warning", "the arXiv cache file is missing or not valid JSON"),
+    "unreadable-list": ("error", "a list file that is missing, a directory, binary or not "
+                                 "UTF-8; Sphinx and MkDocs builds go on without it (the "
+                                 "command line stops with status 2)"),
     "cache-bad-record": ("warning", "a record of the arXiv cache has a field of the wrong "
                                     "type or shape; it is dropped, the rest is used"),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -94,3 +95,127 @@ def test_list_shows_a_table(example_list: Path) -> None:
     result = run("list", str(example_list), "--section", "architecture")
     assert result.returncode == 0
     assert "gerasimov2025you" in result.stdout and "4 entries" in result.stderr
+
+
+def _bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
+    """Files a list must not be, and the words their one-line error must hold."""
+    folder.mkdir(exist_ok=True)
+    latin1 = folder / "latin1.md"
+    latin1.write_bytes("## S\n\n- **Caf\u00e9 Paper**, [pdf](https://x.org/a.pdf)\n"
+                       .encode("latin-1"))
+    utf16 = folder / "utf16.md"
+    utf16.write_text("## S\n\n- **A Paper**, [pdf](https://x.org/a.pdf)\n", encoding="utf-16")
+    bare16 = folder / "utf16le.md"
+    bare16.write_text("## S\n\n- **A Paper**, [pdf](https://x.org/a.pdf)\n",
+                      encoding="utf-16-le")
+    binary = folder / "image.md"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "adir.md").mkdir(exist_ok=True)
+    return {
+        "latin1": (latin1, "is not UTF-8: byte 0xe9 at line 3, column 8"),
+        "utf16": (utf16, "is UTF-16"),
+        "utf16 without a byte-order mark": (bare16, "looks like UTF-16"),
+        "binary": (binary, "looks binary"),
+        "directory": (folder / "adir.md", "is a directory"),
+        "missing": (folder / "gone.md", "not found"),
+    }
+
+
+def test_unusable_list_files_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    for command in ("check", "export", "list"):
+        for path, words in _bad_files(tmp_path).values():
+            result = run(command, str(path))
+            assert result.returncode == 2, (command, path)
+            assert result.stderr.startswith(f"awesome-papers: error: {path}: ")
+            assert words in result.stderr and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_a_byte_order_mark_is_fine(tmp_path: Path) -> None:
+    path = tmp_path / "bom.md"
+    path.write_bytes(b"\xef\xbb\xbf## S\n\n- **A Paper**, [pdf](https://x.org/a.pdf)\n")
+    result = run("export", str(path))
+    assert result.returncode == 0
+    assert [e["title"] for e in json.loads(result.stdout)["entries"]] == ["A Paper"]
+
+
+def test_output_and_bib_paths_that_are_folders_or_unreadable(
+        example_list: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    bad = _bad_files(tmp_path / "bad")
+    cases = {
+        ("-o", str(folder)): f"{folder}: is a directory",
+        ("--format", "bib", "--bib", str(folder)): f"{folder}: is a directory",
+        ("--format", "bib", "--bib", str(bad["latin1"][0])): f"{bad['latin1'][0]}: is not UTF-8",
+        ("--format", "bib", "--bib", str(tmp_path / "gone.bib")): "gone.bib: not found",
+        ("-o", str(example_list) + "/x.json"): f"{example_list} is a file, not a folder",
+    }
+    for args, message in cases.items():
+        result = run("export", str(example_list), *args)
+        assert result.returncode == 2, args
+        assert result.stderr.startswith("awesome-papers: error: ") and message in result.stderr
+        assert "Traceback" not in result.stderr
+    assert list(folder.iterdir()) == []
+
+
+def test_an_inverted_year_range_is_bad_usage(example_list: Path) -> None:
+    result = run("export", str(example_list), "--year", "2025-2023")
+    assert result.returncode == 2
+    assert "'2025-2023' is an empty range: 2025 is after 2023 (did you mean '2023-2025'?)" \
+        in result.stderr
+
+
+def test_json_export_is_written_as_json_dumps_would(example_list: Path, tmp_path: Path) -> None:
+    """Written record by record, the text is still exactly ``json.dumps(indent=2)``'s."""
+    for filters in ([], ["--section", "optimization"], ["--year", "1900"]):
+        out = tmp_path / "x.json"
+        assert main(["export", str(example_list), "-o", str(out), *filters]) == 0
+        text = out.read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(text)["entries"] == []
+
+
+SLOW_WRITE = """
+import sys, time
+from awesome_papers import cli, export
+real = export.entry_record
+def slow(entry):
+    if entry.key == sys.argv[2]:
+        print("writing", file=sys.stderr, flush=True)
+        time.sleep(60)
+    return real(entry)
+export.entry_record = slow
+raise SystemExit(cli.main(["export", sys.argv[1], "-o", sys.argv[3]]))
+"""
+
+
+def _killed_mid_write(example_list: Path, out: Path, signum: int) -> int:
+    """Start an export whose writing stops halfway, kill it there; its exit status."""
+    keys = [e["key"] for e in json.loads(run("export", str(example_list)).stdout)["entries"]]
+    key = keys[50]
+    process = subprocess.Popen([sys.executable, "-c", SLOW_WRITE, str(example_list), key,
+                                str(out)], stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    assert process.stderr.readline() == "writing\n"
+    assert [p.name for p in out.parent.glob(".x.json.*.tmp")], "no temp file while writing"
+    process.send_signal(signum)
+    return process.wait(timeout=30)
+
+
+def test_a_terminated_export_leaves_no_temp_file_and_the_old_output(
+        example_list: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x.json"
+    out.write_text("old\n", encoding="utf-8")
+    assert _killed_mid_write(example_list, out, signal.SIGTERM) == 128 + signal.SIGTERM
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.json"]
+    assert out.read_text(encoding="utf-8") == "old\n"
+
+
+def test_a_killed_exports_temp_file_goes_with_the_next_write(
+        example_list: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x.json"
+    assert _killed_mid_write(example_list, out, signal.SIGKILL) == -signal.SIGKILL
+    assert len(list(tmp_path.glob(".x.json.*.tmp"))) == 1  # nothing runs after SIGKILL
+    assert main(["export", str(example_list), "-o", str(out)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.json"]
+    assert json.loads(out.read_text(encoding="utf-8"))["entries"]
