@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
-from .sources import collection
+from awesome_papers.files import FileProblem
+
+from .sources import collection, warn
 
 if TYPE_CHECKING:
     from docutils.nodes import Element
@@ -27,8 +29,11 @@ def write_bibfile(app: Sphinx, exception: Exception | None) -> None:
     # Imported here: bibtexparser's import is a noticeable part of a no-op rebuild.
     from awesome_papers.bibtex import write_bibtex
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_bibtex(target, collection(app.config).entries, sources=app.config.awesome_sources)
+    try:
+        write_bibtex(target, collection(app.config).entries,
+                     sources=app.config.awesome_sources)
+    except FileProblem as problem:  # e.g. a folder of that name: the pages are still fine
+        warn(str(problem), None, "output")
 
 
 def bibfile_link(builder: Builder, fromdocname: str, contnode: Element) -> Element:

@@ -41,7 +41,10 @@ def cache_path(config: Config) -> Path | None:
 
 
 def check_config(app: Sphinx, config: Config) -> None:
-    """Resolve paths against the conf dir; missing lists and unknown columns stop the build.
+    """Resolve paths against the conf dir; bad columns or a bad ``.bib`` name stop the build.
+
+    A list that is missing or cannot be read does not: it is an ``unreadable-list``
+    warning of the first build that sees it, and the build goes on without it.
 
     The resolved paths sit in a private attribute because directives and the domain see
     the config but not the app; Sphinx neither pickles nor compares ``_`` attributes.
@@ -51,9 +54,6 @@ def check_config(app: Sphinx, config: Config) -> None:
         tuple(Path(app.confdir, p).resolve() for p in config.awesome_sources),
         Path(app.confdir, cache).resolve() if cache else None,
     )
-    for path in source_paths(config):
-        if not path.is_file():
-            raise ConfigError(f"awesome_sources: list file not found: {path}")
     bibtex_file = config.awesome_bibtex_file
     if bibtex_file and (Path(bibtex_file).is_absolute() or ".." in Path(bibtex_file).parts):
         raise ConfigError(f"awesome_bibtex_file must be a name inside the output folder, "

@@ -10,6 +10,7 @@ from sphinx.util import logging
 
 import awesome_papers
 from awesome_papers import Entry
+from awesome_papers.files import UNREADABLE
 
 from .config import cache_path, source_paths
 
@@ -34,10 +35,11 @@ def collection(config: Config) -> Collection:
     """The entries of every configured list, enriched from the cache when configured.
 
     Called by every directive and citation; the core hands back the same collection
-    until a list or the cache changes, so a call costs a few file stats.
+    until a list or the cache changes, so a call costs a few file stats. A list that
+    cannot be read is left out, and is among the diagnostics (see ``report_diagnostics``).
     """
     cache = cache_path(config)
-    return awesome_papers.load(source_paths(config), cache=cache)
+    return awesome_papers.load(source_paths(config), cache=cache, skip_unreadable=True)
 
 
 def digest(entries: Iterable[Entry | None], *extra: object) -> str:
@@ -53,15 +55,24 @@ def fingerprint(config: Config) -> str:
     cache = cache_path(config)
     for path in [*source_paths(config), *([cache] if cache else [])]:
         hasher.update(str(path).encode() + b"\0")
-        hasher.update(path.read_bytes() if path.is_file() else b"")
+        try:
+            hasher.update(path.read_bytes())
+        except OSError as error:  # missing, a directory, unreadable: reported once parsed
+            hasher.update(type(error).__name__.encode())
     return hasher.hexdigest()
 
 
 def report_diagnostics(config: Config) -> None:
-    """The lists' own problems, once per build, at the list's ``path:line``."""
+    """The lists' own problems, once per build, at the list's ``path:line``; a list that
+    cannot be read is one ``unreadable-list`` warning naming it and what is wrong."""
     for diagnostic in collection(config).diagnostics:
         if diagnostic.severity == "info":
             continue
-        subtype = "duplicate" if diagnostic.code == "duplicate" else "parse"
         where = f"{diagnostic.path}:{diagnostic.line}" if diagnostic.line else diagnostic.path
+        if diagnostic.code == UNREADABLE:  # a location without a line would be a docname
+            warn(f"list file {diagnostic.message}" if diagnostic.line
+                 else f"{diagnostic.path}: list file {diagnostic.message}",
+                 where if diagnostic.line else None, UNREADABLE)
+            continue
+        subtype = "duplicate" if diagnostic.code == "duplicate" else "parse"
         warn(f"{diagnostic.code}: {diagnostic.message}", where, subtype)

@@ -5,9 +5,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-import pytest
-from sphinx.errors import ConfigError
-
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
@@ -99,9 +96,3 @@ def test_untrusted_text_is_escaped_and_unsafe_links_dropped(
     assert "javascript:" not in index
     assert "Click me" in index
 
-
-def test_missing_list_file_is_a_clear_error(
-        make_site: Callable[..., Path], sphinx_build: Callable[..., Build]) -> None:
-    site = make_site({"index.md": "# T\n"}, LISTING, conf='awesome_sources = ["gone.md"]\n')
-    with pytest.raises(ConfigError, match=r"list file not found: .*gone\.md"):
-        sphinx_build(site)
