@@ -26,8 +26,9 @@ class SitePath(c.Type[str]):
 class AwesomePapersConfig(base.Config):
     """``plugins: [awesome-papers: {...}]``; paths are relative to ``mkdocs.yml``."""
 
-    #: The awesome-list files; a missing one stops the build with its path.
-    sources = c.ListOfItems(c.File(exists=True))
+    #: The awesome-list files. One that is missing or cannot be read is an error naming
+    #: it, and the build goes on without it (``--strict`` fails).
+    sources = c.ListOfItems(c.File(exists=False))
     #: Name of the BibTeX file written into the site (linkable from pages); empty: none.
     bibtex_file = SitePath(default="references.bib")
     #: Default columns of a table without ``:columns:``.

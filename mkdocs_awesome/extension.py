@@ -25,9 +25,9 @@ from awesome_papers.html import anchor, papers_html, references_html
 
 from .blocks import find_blocks
 from .citations import PRIORITY, CitationProcessor
-from .lists import load_lists
+from .lists import load_lists, log_diagnostics
 from .page import PageState
-from .site import Site, logger
+from .site import Site
 from .tables import bibliography_problems, resolve
 
 if TYPE_CHECKING:
@@ -109,8 +109,7 @@ class AwesomePapersExtension(Extension):
                                        self.getConfig("cache") or None,
                                        parse_cache=bool(self.getConfig("parse_cache")))
         if fresh:
-            for diagnostic in collection.diagnostics:
-                logger.info("%s", diagnostic.format())
+            log_diagnostics(collection, strict=False)
         columns = self.getConfig("columns")
         columns = columns.replace(",", " ").split() if isinstance(columns, str) else columns
         site = Site(collection, badges=bool(self.getConfig("badges")))

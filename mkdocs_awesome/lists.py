@@ -7,9 +7,13 @@ per ``mkdocs serve`` rebuild, and both log a list's diagnostics only when it cha
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from awesome_papers import load
+from awesome_papers.files import UNREADABLE
+
+from .site import logger
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -23,11 +27,27 @@ def load_lists(paths: Sequence[str], cache: str | None = None, *,
                parse_cache: bool = True) -> tuple[Collection, bool]:
     """The lists (enriched from ``cache`` if given), and whether they changed since last time.
 
-    ``parse_cache`` keeps parsed lists on disk between builds. A missing list raises
-    ``FileNotFoundError`` naming it.
+    ``parse_cache`` keeps parsed lists on disk between builds. A list that is missing or
+    cannot be read is left out, and is an ``unreadable-list`` diagnostic (see
+    :func:`log_diagnostics`).
     """
-    collection = load(paths, cache=cache or None, disk_cache=parse_cache)
+    collection = load(paths, cache=cache or None, disk_cache=parse_cache,
+                      skip_unreadable=True)
     key = (tuple(paths), cache)
     fresh = _last.get(key) is not collection
     _last[key] = collection
     return collection, fresh
+
+
+def log_diagnostics(collection: Collection, *, strict: bool) -> None:
+    """The lists' diagnostics at INFO level (WARNING with ``strict``), and a list that
+    cannot be read always as an ERROR naming it, so ``mkdocs build --strict`` fails on
+    it while a plain build goes on."""
+    for diagnostic in collection.diagnostics:
+        if diagnostic.code == UNREADABLE:
+            line = f":{diagnostic.line}" if diagnostic.line else ""
+            logger.error("%s%s: list file %s [awesome.%s]", diagnostic.path, line,
+                         diagnostic.message, UNREADABLE)
+            continue
+        serious = strict and diagnostic.severity != "info"
+        logger.log(logging.WARNING if serious else logging.INFO, "%s", diagnostic.format())

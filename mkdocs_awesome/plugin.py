@@ -19,12 +19,10 @@ citations on other pages then link to the paper instead.
 from __future__ import annotations
 
 import html
-import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
@@ -34,7 +32,7 @@ from awesome_papers.bibtex import bibtex_file, entry_bibtex
 
 from .config import AwesomePapersConfig
 from .extension import AwesomePapersExtension
-from .lists import load_lists
+from .lists import load_lists, log_diagnostics
 from .site import Site, logger
 from .tables import locate_rows
 
@@ -62,14 +60,9 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
         """Defined so that MkDocs keeps this plugin object across ``serve`` rebuilds."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        try:
-            collection, _ = load_lists(self.config.sources, self.config.cache,
-                                       parse_cache=self.config.parse_cache)
-        except FileNotFoundError as error:  # deleted while `mkdocs serve` runs
-            raise PluginError(str(error)) from error
-        for diagnostic in collection.diagnostics:
-            serious = self.config.strict_lists and diagnostic.severity != "info"
-            logger.log(logging.WARNING if serious else logging.INFO, "%s", diagnostic.format())
+        collection, _ = load_lists(self.config.sources, self.config.cache,
+                                   parse_cache=self.config.parse_cache)
+        log_diagnostics(collection, strict=self.config.strict_lists)
         self.site = Site(collection, tuple(self.config.columns), self.config.badges)
         # Material's instant navigation swaps pages in without loading their scripts.
         self.every_page = "navigation.instant" in (config.theme.get("features") or ())
@@ -138,7 +131,9 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: object) -> LiveReloadServer:
-        """Rebuild when a list or the enrichment cache changes, as for a page."""
+        """Rebuild when a list or the enrichment cache changes, as for a page (a missing
+        one cannot be watched: it was reported when the build loaded the lists)."""
         for path in [*self.config.sources, *filter(None, [self.config.cache])]:
-            server.watch(path)
+            if os.path.exists(path):
+                server.watch(path)
         return server
