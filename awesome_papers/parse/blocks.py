@@ -228,26 +228,14 @@ class _Walker:
             draft = read_record(record, line, continued=continued)
             if n > 0 and draft.title:  # a split-off entry starts on a line of its own
                 draft.line = self.locate(line, end, draft.arxiv or draft.title)[0]
-            for problem in draft.problems:
-                self.note(*self.locate(line, end, problem.near), problem.severity,
-                          problem.code, problem.message)
             if n > 0 and not continued:
                 self.note(*self.locate(line, end, draft.title), "warning", "glued-entries",
                           f"a second entry ({draft.title[:40]!r}) runs into this item; "
                           "start it on a line of its own")
-            if draft.title and not _has_substance(draft):
-                self.note(*self.locate(line, end, ""), "warning", "unrecognised-item",
-                          f"{draft.title[:60]!r} has no link, arXiv id, venue or year: "
-                          "not read as an entry")
+            # A list item with nothing but text is prose; a paper paragraph that says
+            # nothing more is a paper the reader could not read.
+            if not self._keep(draft, line, end, plain(record[0]), prose=not shape):
                 continue
-            if not draft.title:
-                code = "no-title" if draft.url or draft.arxiv else "unrecognised-item"
-                self.note(*self.locate(line, end, ""), "error" if code == "no-title"
-                          else "warning", code,
-                          f"no title found in {plain(record[0])[:60].strip()!r}")
-                continue
-            if self.venue and draft.kind == "paper":
-                venue_tag(draft, self.venue)
             if notes is not None and n == 0:
                 _apply(draft, notes)
             draft.shape = shape or draft.shape
@@ -255,23 +243,37 @@ class _Walker:
         self.add(drafts)
 
     def add_draft(self, draft: Draft, line: int, end: int) -> None:
-        """An entry read outside a list item (a table row): its problems located in
-        ``line..end``, and kept only with a title and something besides it."""
+        """An entry read outside a list item (a table row), kept as :meth:`item` keeps one."""
+        if self._keep(draft, line, end, self.source[line - 1], prose=False):
+            self.add([draft])
+
+    def _keep(self, draft: Draft, line: int, end: int, text: str, *, prose: bool) -> bool:
+        """Report the draft's problems in ``line..end``; keep it if it is an entry.
+
+        An entry needs a title and something besides it. Where ``prose`` may be, an item
+        with no link, id, venue or year is a note or an intro bullet: told as info.
+        """
         for problem in draft.problems:
             self.note(*self.locate(line, end, problem.near), problem.severity,
                       problem.code, problem.message)
-        if not draft.title:
+        if not draft.title and _has_substance(draft):
             code = "no-title" if draft.url or draft.arxiv else "unrecognised-item"
             self.note(*self.locate(line, end, ""), "error" if code == "no-title" else "warning",
-                      code, f"no title found in {self.source[line - 1][:60].strip()!r}")
-        elif not _has_substance(draft):
-            self.note(*self.locate(line, end, ""), "warning", "unrecognised-item",
-                      f"{draft.title[:60]!r} has no link, arXiv id, venue or year: "
-                      "not read as an entry")
-        else:
-            if self.venue and draft.kind == "paper":
-                venue_tag(draft, self.venue)
-            self.add([draft])
+                      code, f"no title found in {text[:60].strip()!r}")
+            return False
+        if not draft.title or not _has_substance(draft):
+            what = repr((draft.title or text.strip())[:60])
+            if prose:
+                self.note(*self.locate(line, end, ""), "info", "prose-item",
+                          f"{what} has no link, arXiv id, venue or year: read as prose, "
+                          "not as an entry")
+            else:
+                self.note(*self.locate(line, end, ""), "warning", "unrecognised-item",
+                          f"{what} has no link, arXiv id, venue or year: not read as an entry")
+            return False
+        if self.venue and draft.kind == "paper":
+            venue_tag(draft, self.venue)
+        return True
 
     def locate(self, line: int, end: int, near: str) -> tuple[int, int]:
         """Line and 1-based column of ``near`` in the item's source, else of the item."""

@@ -117,7 +117,7 @@ def test_prose_bullets_are_reported_not_invented_as_papers(corpus_files: list[Pa
     collection = load(rlhf)
     assert not [e for e in collection.entries if e.line == 53]
     (note,) = [d for d in collection.diagnostics if d.line == 53]
-    assert note.code == "unrecognised-item" and "Inverse Reinforcement Learning" in note.message
+    assert note.code == "prose-item" and "Inverse Reinforcement Learning" in note.message
 
 
 def test_titles_wrapped_onto_an_unindented_line_keep_their_space(
@@ -175,7 +175,7 @@ def test_a_dated_news_line_announces_its_link(corpus_files: list[Path]) -> None:
     assert knowagent.authors[0] == "Yuqi Zhu"  # from the paper's own entry, merged
     assert not [e for e in collection.entries if e.title.startswith("[20")]
     (note,) = [d for d in collection.diagnostics if d.line == 24]
-    assert note.code == "unrecognised-item"
+    assert note.code == "prose-item"
 
 
 def test_a_url_in_trailing_text_is_no_author(corpus_files: list[Path]) -> None:
@@ -193,7 +193,7 @@ def test_a_title_with_only_an_emphasised_phrase_is_no_paper(corpus_files: list[P
     collection = load(bold)
     assert not [e for e in collection.entries if e.line in (23, 24, 27, 33)]
     notes = {d.line: d.code for d in collection.diagnostics if d.line in (23, 24, 27, 33)}
-    assert notes == dict.fromkeys((23, 24, 27, 33), "unrecognised-item")
+    assert notes == dict.fromkeys((23, 24, 27, 33), "prose-item")
 
 
 def test_a_table_title_wrapped_mid_cell_is_joined(corpus_files: list[Path]) -> None:

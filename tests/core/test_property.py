@@ -8,7 +8,7 @@ from markdown_it import MarkdownIt
 
 from awesome_papers import parse_text
 
-CONSUMING = {"unrecognised-item", "no-title", "duplicate"}
+CONSUMING = {"unrecognised-item", "prose-item", "no-title", "duplicate"}
 field = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"),
                 max_size=40)
 arxiv_id = st.from_regex(r"[0-9]{4}\.[0-9]{4,6}", fullmatch=True)
