@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from contextlib import nullcontext
 from types import FrameType
 
-from . import bibtex, enrich_cli, export
+from . import bibtex, enrich_cli, export, stats
 from .files import FileProblem, atomic_writer, read_list
 from .loader import load
 from .model import Collection, Diagnostic, Entry
@@ -79,6 +79,8 @@ def _check(args: argparse.Namespace) -> int:
     failing = {"error", "warning"} if args.strict else {"error"}
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = sum(d.severity == "warning" for d in diagnostics)
+    if args.stats:
+        print(stats.shape_table(collection))
     print(f"{len(collection.entries)} entries, {errors} errors, {warnings} warnings",
           file=sys.stderr)
     return 1 if any(d.severity in failing for d in diagnostics) else 0
@@ -142,6 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="github prints GitHub Actions annotations")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--stats", action="store_true",
+                       help="also print how many entries each entry shape read, per section")
     enrich_cli.add_check_option(check)
     check.set_defaults(run=_check)
 

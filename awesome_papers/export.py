@@ -17,6 +17,7 @@ ENTRY_FIELDS = (
     "arxiv", "arxiv_version",
     "year", "month", "venue", "url", "pdf", "code", "links", "description", "highlight",
     "citations", "owner", "doi", "primary_class", "journal_ref", "section", "source", "line",
+    "shape",
 )
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
