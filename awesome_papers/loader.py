@@ -15,11 +15,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import diskcache
-from .draft import Parsed
 from .files import UNREADABLE, FileProblem, decode, read_bytes, read_problem
 from .gc_pause import collector_paused
 from .model import Collection, Diagnostic
 from .parse import finish
+from .parse.draft import Parsed
 
 PathLike = str | os.PathLike[str]
 #: Path -> (size and mtime, content hash, the parse or why the file cannot be read).

@@ -19,7 +19,7 @@ from ..model import Collection
 from .assemble import finish
 
 if TYPE_CHECKING:
-    from ..draft import Parsed
+    from .draft import Parsed
 
 
 def parse_file(text: str, path: str) -> Parsed:

@@ -7,14 +7,14 @@ from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
 from .. import urls
-from ..draft import Draft
-from ..keys import assign_keys
 from ..model import Collection, Diagnostic, Entry
 from ..text import normalise_title
 from .convention import authors_missing
+from .draft import Draft
+from .keys import assign_keys
 
 if TYPE_CHECKING:
-    from ..draft import Parsed
+    from .draft import Parsed
 
 Placed = tuple[Draft, tuple[str, ...], tuple[str, ...], str]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..draft import Draft
+from .draft import Draft
 
 _SPLIT = re.compile(r"\s*(?:,|，|;|、|\band\b|&)\s*")
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..draft import Draft, Parsed
 from ..model import Diagnostic, Section
 from ..slugs import SlugCounter, heading_text
 from . import venues
 from .chunks import chunks
+from .draft import Draft, Parsed
 from .fields import venue_tag
 from .html_tables import read_html_table
 from .labelled import (

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..draft import Draft, Problem
 from ..mathsafe import math_spans
+from .draft import Draft, Problem
 
 #: GitHub shortcodes and labels that lists put where a title belongs.
 _SHORTCODES = frozenset((

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..model import Diagnostic
 
 if TYPE_CHECKING:
-    from ..draft import Draft, Parsed
+    from .draft import Draft, Parsed
 
 #: A convention needs this many papers, and this share of them following it.
 MIN_PAPERS = 4

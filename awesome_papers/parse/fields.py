@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from .. import arxiv, urls
-from ..draft import Draft, Problem
 from ..model import Link
 from . import venues
 from .authors import clean, looks_like_names, set_authors, set_citation_authors
+from .draft import Draft, Problem
 from .segments import Seg
 
 _YEAR = re.compile(r"\((?P<year>(?:19|20)\d{2})\)")

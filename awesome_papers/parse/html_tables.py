@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..draft import Draft, Problem
 from .columns import map_columns
+from .draft import Draft, Problem
 from .rows import Cell, Row, read_rows
 from .segments import Seg, segments
 from .shapes.item import recover_unsafe

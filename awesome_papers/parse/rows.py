@@ -2,7 +2,7 @@
 
 The title cell gives the title (and, when it holds more, a summary, authors, badges);
 every other cell is read by its column's field: authors, venue, date, the paper's
-links, code, description. Each row becomes one :class:`~awesome_papers.draft.Draft` of
+links, code, description. Each row becomes one :class:`~awesome_papers.parse.draft.Draft` of
 shape ``table-row``, handed to the walker as list items are.
 """
 
@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from .. import arxiv, urls
-from ..draft import Draft, Problem
 from . import venues
 from .checks import check
 from .columns import Columns, is_date, read_date
+from .draft import Draft, Problem
 from .fields import (
     arxiv_of_url,
     check_url,

@@ -11,8 +11,8 @@ from typing import Protocol
 
 from markdown_it.token import Token
 
-from ..draft import Draft
 from .columns import Columns, map_columns
+from .draft import Draft
 from .html_tables import cell_segments
 from .rows import Cell, Row, read_rows
 from .segments import Seg, plain, segments

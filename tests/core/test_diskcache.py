@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from awesome_papers import diskcache, loader, parse
-from awesome_papers.draft import Parsed
+from awesome_papers.parse.draft import Parsed
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesome_papers import load, parse_text
-from awesome_papers.draft import Draft
-from awesome_papers.keys import assign_keys, base_key
+from awesome_papers.parse.draft import Draft
+from awesome_papers.parse.keys import assign_keys, base_key
 
 
 def _items_by_section(text: str) -> list[tuple[str, list[str]]]:

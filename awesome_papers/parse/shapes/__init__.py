@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...draft import Draft
 from ..checks import check
+from ..draft import Draft
 from ..segments import Seg
 from . import heads
 from .item import Item, make_item

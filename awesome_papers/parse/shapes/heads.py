@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from ... import urls
-from ...draft import Problem
 from .. import venues
+from ..draft import Problem
 from ..fields import (
     arxiv_of_url,
     check_url,

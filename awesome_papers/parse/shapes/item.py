@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ... import urls
-from ...draft import Draft, Problem
+from ..draft import Draft, Problem
 from ..segments import Seg
 
 #: Markers a list puts before or after an entry: the 🌟 highlight, media sites, emphasis.

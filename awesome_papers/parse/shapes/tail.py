@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 
 from ... import arxiv
-from ...draft import Draft
 from .. import venues
+from ..draft import Draft
 from ..fields import (
     code_fields,
     em_field,

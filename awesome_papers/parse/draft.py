@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Diagnostic, Kind, Link, Section
+from ..model import Diagnostic, Kind, Link, Section
 
 
 @dataclass(slots=True)

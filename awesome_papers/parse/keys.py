@@ -26,9 +26,9 @@ from collections.abc import Iterator, Sequence
 from itertools import islice
 from urllib.parse import urlsplit
 
-from . import urls
+from .. import urls
+from ..text import ascii_word, normalise_title
 from .draft import Draft
-from .text import ascii_word, normalise_title
 
 # Google Scholar skips articles and prepositions, nothing else.
 _STOP = frozenset((
