@@ -62,11 +62,13 @@ _PARTICLES = frozenset(("de", "van", "von", "der", "den", "da", "di", "du", "le"
 def looks_like_names(text: str) -> bool:
     """``Zichen Zhu, Hao Tang, Yansi Li``: a name list, not a description.
 
-    At least two comma- or ``and``-separated parts of one to four words, each word
-    capitalised (or a particle such as ``van``); a sentence fails at its first verb.
+    At least two comma- or ``and``-separated parts (or one and ``et al.``) of one to four
+    words, each word capitalised (or a particle such as ``van``); a sentence fails at its
+    first verb.
     """
-    parts = [p for p in _SPLIT.split(clean(text).strip(" .")) if p]
-    if len(parts) < 2:
+    text = clean(text).strip(" .")
+    parts = [p for p in _SPLIT.split(text) if p]
+    if len(parts) < 2 and not (parts and _ET_AL.search(text)):
         return False
     for part in parts:
         if part in ("...", "…"):

@@ -21,6 +21,8 @@ _PAPER_LABELS = ("paper", "pdf", "abs", "arxiv", "arxiv link", "preprint")
 #: Hugging Face's page of an arXiv paper, and the DOI arXiv gives it.
 _HF_PAPER = re.compile(r"huggingface\.co/papers/(?P<id>\d{4}\.\d{4,5})(?!\d)"
                        r"|doi\.org/10\.48550/arxiv\.(?P<doi>\d{4}\.\d{4,5})(?!\d)", re.I)
+#: What lists write between a title and its authors.
+_NAME_SEPARATORS = ".-–—:;"
 _BY = re.compile(r"(?:^|[\s,.;(])by\s+(?=[A-Z])")
 
 __all__ = ["clean", "set_authors", "set_citation_authors"]
@@ -65,8 +67,12 @@ def text_fields(draft: Draft, text: str) -> None:
     if by and by.start() < 3:  # "[Title](arXiv page) by John Aslanides"
         set_authors(draft, _up_to_link_text(stripped[by.end():]))
         return
-    if draft.kind == "paper" and not draft.authors and stripped.startswith(("(", ",")):
-        _authors_after_year(draft, stripped)
+    if draft.kind == "paper" and not draft.authors:
+        stripped = _venue_in_parentheses(draft, stripped)
+        if stripped.startswith(("(", ",")):
+            _authors_after_year(draft, stripped)
+        elif stripped[:1] in _NAME_SEPARATORS:
+            _authors_after_separator(draft, stripped)
     if draft.year is None:
         year = _YEAR.search(text)
         if year:
@@ -90,6 +96,26 @@ def _up_to_link_text(text: str) -> str:
     for stop in ("`", "(", "["):
         text = text.split(stop, 1)[0]
     return text
+
+
+def _venue_in_parentheses(draft: Draft, stripped: str) -> str:
+    """``(NeurIPS 2023) - Timo Schick``: the venue, and the text after it."""
+    if not stripped.startswith("("):
+        return stripped
+    inner, close, after = stripped[1:].partition(")")
+    if close and venues.tag(inner) and venue_tag(draft, inner):
+        return after.strip()
+    return stripped
+
+
+def _authors_after_separator(draft: Draft, stripped: str) -> None:
+    """``**Title** - Rafael Rafailov, Archit Sharma.``, ``**Title**. A, B, et al.``: names
+    after a dash, colon or period, when they read as names (not a description)."""
+    names = stripped.lstrip(_NAME_SEPARATORS + " ")
+    for stop in (". ", "[", "(", "`", " - ", " – ", " — "):
+        names = names.split(stop, 1)[0]
+    if names.strip(" .") and looks_like_names(names):
+        set_authors(draft, names)
 
 
 def _authors_after_year(draft: Draft, stripped: str) -> None:
@@ -134,7 +160,7 @@ def em_field(draft: Draft, text: str) -> None:
     if cited:  # "*arXiv preprint arXiv:1609.08144*"
         _set_arxiv(draft, *cited, near=cited[0])
         return
-    if draft.kind == "paper" and not draft.authors:
+    if draft.kind == "paper" and not draft.authors and not _is_venue(text):
         set_authors(draft, text)
     elif draft.kind == "paper":
         if clean(text).strip(" .") != ", ".join(draft.authors) and "..." not in text:
@@ -147,6 +173,12 @@ def em_field(draft: Draft, text: str) -> None:
         set_authors(draft, text)
     elif draft.description is None:
         draft.description = clean(text)
+
+
+def _is_venue(text: str) -> bool:
+    """``*NeurIPS 2023*`` after a title is its venue, not an author."""
+    return bool(venues.tag(text.strip(" .,"))) or (
+        venues.in_text(text) is not None and not looks_like_names(text))
 
 
 def image_field(draft: Draft, seg: Seg) -> None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ... import urls
+from ... import arxiv, urls
 from .. import venues
+from ..authors import looks_like_names
 from ..draft import Problem
 from ..fields import (
     arxiv_of_url,
@@ -136,8 +137,9 @@ def leading_text(item: Item) -> list[Seg] | None:
     text = _lead_title(item.lead)
     if len(text) < 3 or not any(c.isalpha() for c in text):
         return None
-    item.draft.title, item.draft.kind = _title_from_text(_unmarked(item.lead), item), "paper"
-    return item.segs[item.head:]
+    title, rest = _split_lead(_unmarked(item.lead))
+    item.draft.title, item.draft.kind = _title_from_text(title, item), "paper"
+    return [Seg("text", rest), *item.segs[item.head:]] if rest.strip() else item.segs[item.head:]
 
 
 def bold_title(item: Item) -> list[Seg] | None:
@@ -269,6 +271,38 @@ def _lead_title(lead: str) -> str:
     if _LABEL.fullmatch(lead.strip()) and len(text.split()) <= 2:
         return ""  # "Paper:" before the link
     return text
+
+
+def _split_lead(text: str) -> tuple[str, str]:
+    """A plain-text lead as its title and the text after it (authors, venue, ids).
+
+    ``"Title" — A. Author (ICLR 2023)``; ``Title. A. Author, B. Author. NeurIPS 2023.``;
+    ``Title, arXiv 2023.``; ``Title [NeurIPS 2022] [arXiv:2201.11903]``.
+    """
+    text = text.rstrip(" ([（【")  # the bracket that opens the first link: "Title [[pdf](…)]"
+    if text[:1] in _QUOTES:
+        close = next((n for n in range(1, len(text)) if text[n] in _QUOTES), -1)
+        if close > 3:
+            return text[1:close], text[close + 1:]
+    title, rest = text, ""
+    parts = title.split(". ")
+    for k in range(1, len(parts)):
+        initial = len((parts[k - 1].rsplit(None, 1) or [""])[-1].strip(",")) == 1  # "R. Name"
+        if not initial and looks_like_names(parts[k]):
+            title, rest = ". ".join(parts[:k]), ". " + ". ".join(parts[k:])
+            break
+    while True:  # trailing tags: "[NeurIPS 2022]", "(ICLR 2023)", "[arXiv:2201.11903]"
+        stripped = title.rstrip(" .")
+        opener = {"]": "[", ")": "(", "】": "【"}.get(stripped[-1:])
+        start = stripped.rfind(opener) if opener else -1
+        inner = stripped[start + 1:-1] if start >= 0 else ""
+        if start <= 0 or not (venues.tag(inner) or arxiv.from_text(inner)):
+            break
+        title, rest = stripped[:start], f" {stripped[start:]}{rest}"
+    head, comma, last = title.rstrip(" .").rpartition(", ")
+    if comma and len(last.split()) <= 4 and (venues.tag(last) or venues.in_text(last)):
+        title, rest = head, f", {last}.{rest}"  # "Title, arXiv 2023."
+    return title, rest
 
 
 def _title_from_text(text: str, item: Item) -> str:

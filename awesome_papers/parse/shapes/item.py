@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ... import urls
+from .. import venues
 from ..draft import Draft, Problem
 from ..segments import Seg
 
@@ -50,7 +51,28 @@ def make_item(lines: list[list[Seg]], line_no: int, *, continued: bool) -> Item:
         i += 1
     lead_text = "".join(lead)
     draft.highlight = "🌟" in lead_text
-    return Item(segs, lead_text, i, continued, draft, [m for m in MEDIA if m in lead_text])
+    markers = [m for m in MEDIA if m in lead_text]
+    return Item(segs, _lead_tag(lead_text, draft), i, continued, draft, markers)
+
+
+_PAIRS = {"[": "]", "【": "】", "(": ")", "（": "）"}
+
+
+def _lead_tag(lead: str, draft: Draft) -> str:
+    """``[arXiv 2023] Title``, ``【CVPR 2023】Title``, ``(ICML 2023) **Title**``: a venue
+    tag before the title gives the venue and year, and is no part of the title."""
+    text = lead.lstrip(" \t🌟")
+    close = _PAIRS.get(text[:1])
+    end = text.find(close, 1, 42) if close else -1
+    if end < 0:
+        return lead
+    tag = venues.tag(text[1:end])
+    if tag is None:
+        return lead
+    if not venues.is_preprint(tag[0]) and draft.venue is None:
+        draft.venue = venues.canonical(" ".join(text[1:end].split()))
+    draft.year = draft.year or tag[1]
+    return text[end + 1:]
 
 
 def _tags_after_head(segs: list[Seg]) -> list[Seg]:
