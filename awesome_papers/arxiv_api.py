@@ -1,6 +1,6 @@
 """A small, polite client for the arXiv API (the Atom feed of ``/api/query``).
 
-Standard library only (``http.client`` and ``ElementTree``): the core needs exactly one
+``http.client``, and ``ElementTree`` behind defusedxml: the core needs exactly one
 endpoint, and the available client libraries add ``requests`` and ``feedparser`` for it
 without controlling what matters here (one rate limiter across retries, 429/503 backoff,
 the API's error entries). arXiv asks for at most one request every 3 seconds and a
@@ -28,18 +28,16 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from importlib import metadata
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as _fromstring
+
+from . import __version__
 from .arxiv import from_url, is_category, is_well_formed
-
-try:
-    _VERSION = metadata.version("awesome-papers")
-except metadata.PackageNotFoundError:  # running from a source tree that is not installed
-    _VERSION = "dev"
 
 API_URL = "https://export.arxiv.org/api/query"
 #: Names the tool and what it does; add a contact URL here once the project has one.
-USER_AGENT = f"awesome-papers/{_VERSION} (arXiv metadata enrichment for awesome lists)"
+USER_AGENT = f"awesome-papers/{__version__} (arXiv metadata enrichment for awesome lists)"
 #: HTTP statuses that mean "slow down or try later", not "this request is wrong".
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 #: Longest ``Retry-After`` (seconds) the client waits; asked for more, it stops asking.
@@ -182,11 +180,13 @@ def _record(entry: ET.Element, arxiv_id: str, version: int, title: str) -> Recor
 
 def _root(data: bytes) -> ET.Element:
     """The feed element of an answer, or :class:`FetchError` saying what came instead."""
-    if re.search(rb"<!DOCTYPE", data, re.I):
-        # arXiv's feed has no DTD, and a DTD's entities are how XML bombs expand.
-        raise FetchError("not an Atom feed: the answer declares a DTD")
     try:
-        root = ET.fromstring(data)
+        # arXiv's feed has no DTD, and a DTD's entities are how XML bombs expand. defusedxml
+        # sees the DTD in any encoding the parser reads (UTF-16 too), where a search of the
+        # raw bytes would not.
+        root = _fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as error:
+        raise FetchError("not an Atom feed: the answer declares a DTD") from error
     except ET.ParseError as error:
         # arXiv answers throttled clients with a bare "Rate exceeded." body.
         raise _Transient(f"not an Atom feed ({error}): {data[:60]!r}") from error

@@ -126,6 +126,9 @@ def test_a_huge_answer_is_refused(arxiv_server: FakeArxiv, tmp_path: Path,
      "not an Atom feed: the answer is XML with root 'html'"),
     (Hostile(body=b"Rate exceeded."), "not an Atom feed (syntax error"),
     (Hostile(body=XML_BOMB), "not an Atom feed: the answer declares a DTD"),
+    # The same bomb in UTF-16, which the XML parser reads and a byte search for <!DOCTYPE misses.
+    (Hostile(body=XML_BOMB.decode().replace('"1.0"?>', '"1.0" encoding="UTF-16"?>', 1)
+             .encode("utf-16")), "not an Atom feed: the answer declares a DTD"),
 ])
 def test_an_answer_that_is_no_atom_feed_leaves_the_cache_untouched(
         arxiv_server: FakeArxiv, cached: Path, answer: Hostile, reason: str) -> None:
