@@ -24,13 +24,26 @@ def example_list() -> Path:
     return EXAMPLE_LIST
 
 
+def _lists(*folders: Path) -> list[Path]:
+    """The lists of ``folders``; CI always has them, elsewhere the test is skipped."""
+    files: list[Path] = []
+    for folder in folders:
+        found = [f for f in sorted(folder.glob("*.md")) if f.name != "MANIFEST.md"]
+        if not found:
+            if os.environ.get("CI"):
+                pytest.fail(f"corpus missing at {folder}")
+            pytest.skip(f"corpus not found at {folder} (set AWESOME_SHARED)")
+        files += found
+    return files
+
+
 @pytest.fixture(scope="session")
 def corpus_files() -> list[Path]:
-    """The real lists of ../shared/corpus (CI always has them; elsewhere, skip)."""
-    files = sorted(CORPUS.glob("*.md"))
-    files = [f for f in files if f.name != "MANIFEST.md"]
-    if not files:
-        if os.environ.get("CI"):
-            pytest.fail(f"corpus missing at {CORPUS}")
-        pytest.skip(f"corpus not found at {CORPUS} (set AWESOME_SHARED)")
-    return files
+    """The real lists of ../shared/corpus."""
+    return _lists(CORPUS)
+
+
+@pytest.fixture(scope="session")
+def all_corpus_files() -> list[Path]:
+    """The real lists of ../shared/corpus and ../shared/corpus/more, the integration set."""
+    return _lists(CORPUS, CORPUS / "more")
