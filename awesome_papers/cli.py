@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from contextlib import nullcontext
 from types import FrameType
 
-from . import bibtex, enrich_cli, export, stats
+from . import __version__, bibtex, enrich_cli, export, stats
 from .files import FileProblem, atomic_writer, read_list
 from .loader import load
 from .model import Collection, Diagnostic, Entry
@@ -137,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="awesome-papers",
         description="Check, export and list curated Markdown awesome lists of papers.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="report problems as file:line:col messages")
