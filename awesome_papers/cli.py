@@ -11,41 +11,35 @@ from collections.abc import Sequence
 from contextlib import nullcontext
 from types import FrameType
 
-from . import __version__, bibtex, enrich_cli, export, stats
+from . import bibtex, enrich_cli, export, stats
 from .files import FileProblem, atomic_writer, read_list
 from .loader import load
 from .model import Collection, Diagnostic, Entry
-from .query import SORTS, parse_query, select
+from .query import FILTERS, Query, parse_query, select
+from .terminal import LIST_COLUMNS, entry_lines
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
-    """The filter words of DESIGN.md, the same as the directive and block options."""
+    """The filter words of ``query.FILTERS``, the same as the directive and block options."""
     group = parser.add_argument_group("filters")
-    group.add_argument("--section", help="section slugs or titles, comma separated")
-    group.add_argument("--kind", help="paper, repo, link (comma separated)")
-    group.add_argument("--year", help="2024, 2023-2025, >=2024")
-    group.add_argument("--author", help="an author's name contains this")
-    group.add_argument("--match", help="title or description contains this")
-    group.add_argument("--highlight", action="store_true", help="only the 🌟 entries")
-    group.add_argument("--has-code", action="store_true", help="only entries with code")
-    group.add_argument("--keys", help="exactly these keys (or arXiv:ID), in this order")
-    group.add_argument("--sort", help=f"one of {', '.join(SORTS)}")
-    group.add_argument("--limit", help="at most this many entries")
+    for option in FILTERS:
+        text = option.help if option.flag else \
+            f"{option.help} ({option.value}; e.g. {option.example})"
+        group.add_argument(f"--{option.name}", action="store_true" if option.flag else None,
+                           help=text.replace("`", "").replace("%", "%%"))
 
 
-def _selected(collection: Collection, args: argparse.Namespace) -> list[Entry]:
+def _selected(collection: Collection, args: argparse.Namespace) -> tuple[list[Entry], Query]:
     """Apply the filter flags; a bad value ends the command with exit code 2."""
     options: dict[str, str | None] = {}
-    for name in ("section", "kind", "year", "author", "match", "keys", "sort", "limit"):
-        value = getattr(args, name)
-        if value is not None:
-            options[name] = value
-    if args.highlight:
-        options["highlight"] = None
-    if args.has_code:
-        options["has-code"] = None
+    for option in FILTERS:
+        value = getattr(args, option.name.replace("-", "_"))
+        if option.flag and value:
+            options[option.name] = None
+        elif not option.flag and value is not None:
+            options[option.name] = value
     query, problems = parse_query(options)
     entries, more = select(collection, query)
     problems += more
@@ -53,7 +47,7 @@ def _selected(collection: Collection, args: argparse.Namespace) -> list[Entry]:
         for problem in problems:
             print(f"awesome-papers: error: {problem.message}", file=sys.stderr)
         raise SystemExit(2)
-    return entries
+    return entries, query
 
 
 def _readable(path: str) -> str:
@@ -88,12 +82,15 @@ def _check(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     collection = _collection(args)
-    entries = _selected(collection, args)
+    entries, query = _selected(collection, args)
     suffix = (args.output or "").rpartition(".")[2]
     fmt = args.format or (suffix if suffix in ("csv", "bib") else "json")
     if fmt != "bib" and (args.bib or args.latex_escapes):
         print("awesome-papers: error: --bib and --latex-escapes need --format bib",
               file=sys.stderr)
+        return 2
+    if fmt != "csv" and args.columns is not None:
+        print("awesome-papers: error: --columns needs --format csv", file=sys.stderr)
         return 2
     if fmt == "bib":
         try:
@@ -104,7 +101,8 @@ def _export(args: argparse.Namespace) -> int:
         text = bibtex.bibtex_string(entries, sources=args.lists,
                                     latex_escapes=args.latex_escapes, merge=merge)
     else:
-        text = export.to_csv(entries) if fmt == "csv" else None
+        fields = query.columns if args.columns is not None else export.ENTRY_FIELDS
+        text = export.to_csv(entries, fields) if fmt == "csv" else None
     with atomic_writer(args.output) if args.output else nullcontext(sys.stdout) as out:
         if text is None:
             export.write_json(out, collection, entries)  # streamed: 100k entries fit
@@ -116,18 +114,11 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    entries = _selected(load(args.lists), args)
+    entries, query = _selected(load(args.lists), args)
     width = max(shutil.get_terminal_size((120, 20)).columns, 60)
-    key_w = max([len(e.key) for e in entries] + [3])
-    title_w = max(width - key_w - 5 - 6 - 28 - 4, 20)
-    for entry in entries:
-        star = "🌟" if entry.highlight else "  "
-        title = entry.title if len(entry.title) <= title_w else entry.title[: title_w - 1] + "…"
-        authors = ", ".join(entry.authors[:2]) + (" et al." if len(entry.authors) > 2
-                                                  or entry.authors_truncated else "")
-        authors = authors if len(authors) <= 28 else authors[:27] + "…"
-        year = str(entry.year or "")
-        print(f"{entry.key:<{key_w}}  {year:<4} {star} {title:<{title_w}}  {authors}")
+    columns = query.columns if args.columns is not None else LIST_COLUMNS
+    for line in entry_lines(entries, columns, width):
+        print(line)
     print(f"{len(entries)} entries", file=sys.stderr)
     return 0
 
@@ -137,7 +128,6 @@ def build_parser() -> argparse.ArgumentParser:
         prog="awesome-papers",
         description="Check, export and list curated Markdown awesome lists of papers.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="report problems as file:line:col messages")
@@ -168,7 +158,6 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("lists", nargs="+", metavar="LIST")
     _add_filters(lst)
     lst.set_defaults(run=_list)
-
     enrich_cli.add_parser(commands)
     return parser
 

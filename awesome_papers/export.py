@@ -91,16 +91,17 @@ def _cell(value: Any) -> str:
     return text
 
 
-def to_csv(entries: Sequence[Entry]) -> str:
-    """One row per entry; lists joined with ``; `` (authors, code), `` > `` (section)."""
+def to_csv(entries: Sequence[Entry], fields: Sequence[str] = ENTRY_FIELDS) -> str:
+    """One row per entry, ``fields`` in order (``--columns`` picks them); lists joined
+    with ``; `` (authors, code), `` > `` (section)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(ENTRY_FIELDS)
+    writer.writerow(fields)
     for entry in map(urls.scrubbed, entries):
         record = entry_record(entry)
         record["authors"] = "; ".join(entry.authors)
         record["code"] = " ".join(entry.code)
         record["links"] = " ".join(f"[{link.label}]({link.url})" for link in entry.links)
         record["section"] = " > ".join(entry.section)
-        writer.writerow([_cell(record[name]) for name in ENTRY_FIELDS])
+        writer.writerow([_cell(record[name]) for name in fields])
     return out.getvalue()

@@ -1,9 +1,12 @@
-"""The filter words of DESIGN.md: one parser for directive, block and CLI options.
+"""The filter words: one parser for directive, block and CLI options.
 
-``parse_query`` turns option strings into a :class:`Query`; ``select`` applies it to a
-:class:`~awesome_papers.model.Collection`. Neither raises on bad input: each bad value
-becomes a :class:`QueryProblem` that names it and what would have been valid, and the
-rest of the query still applies, so a documentation build goes on.
+:data:`FILTERS` declares each option once (its value parser, help text and example);
+the Sphinx directive, the MkDocs block, the CLI flags and the docs' option tables are
+made from it, so they cannot drift apart. ``parse_query`` turns option strings into a
+:class:`Query`; ``select`` applies it to a :class:`~awesome_papers.model.Collection`.
+Neither raises on bad input: each bad value becomes a :class:`QueryProblem` that names it
+and what would have been valid, and the rest of the query still applies, so a
+documentation build goes on.
 """
 
 from __future__ import annotations
@@ -11,16 +14,13 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .model import KINDS, Collection, Entry, Kind
 from .text import fold
 
-FILTER_OPTIONS = (
-    "section", "kind", "year", "author", "match", "highlight", "has-code",
-    "keys", "sort", "limit", "columns", "source",
-)
 SORTS = ("list", "newest", "oldest", "title")
 COLUMNS = (
     "title", "authors", "year", "venue", "section", "kind", "code", "links",
@@ -32,6 +32,10 @@ DISPLAY_OPTIONS = ("caption", "class", "name")
 
 _YEAR = re.compile(r"^\s*(?:(?P<op>>=|<=|>|<|=)?\s*(?P<a>\d{4})(?:\s*-\s*(?P<b>\d{4})?)?)\s*$")
 _SPLIT = re.compile(r"[,\s]+")
+
+#: What an option's value parser gives: ``Query`` fields to set, and ``(value, why)`` for
+#: each bad part of the value.
+Read = tuple[dict[str, Any], list[tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -78,88 +82,162 @@ def _words(value: str) -> list[str]:
     return [w for w in _SPLIT.split(value.strip()) if w]
 
 
-def _flag(value: str | None) -> bool | None:
-    if value is None or value.strip().lower() in ("", "true", "yes", "1", "on"):
+def _commas(value: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in value.split(",") if s.strip())
+
+
+def _flag(value: str) -> bool | None:
+    if value.strip().lower() in ("", "true", "yes", "1", "on"):
         return True
     if value.strip().lower() in ("false", "no", "0", "off"):
         return False
     return None
 
 
+def _read_sections(value: str) -> Read:
+    return {"sections": _commas(value)}, []
+
+
+def _read_kinds(value: str) -> Read:
+    kinds = _words(value)
+    return ({"kinds": tuple(k for k in kinds if k in KINDS)},
+            [(k, f"unknown kind {k!r}{did_you_mean(k, KINDS)}") for k in kinds if k not in KINDS])
+
+
+def _read_year(value: str) -> Read:
+    match = _YEAR.match(value)
+    if not match:
+        return {}, [(value, f"{value!r} is not a year, range or bound "
+                            "(valid: 2024, 2023-2025, >=2024, <2023)")]
+    op, a, b = match["op"], int(match["a"]), match["b"]
+    if b is not None and int(b) < a:
+        return {}, [(value, f"{value!r} is an empty range: {a} is after {b} "
+                            f"(did you mean '{b}-{a}'?)")]
+    if b is not None or value.rstrip().endswith("-"):
+        return {"year_min": a, "year_max": int(b) if b else None}, []
+    if op in (">=", ">"):
+        return {"year_min": a + (op == ">")}, []
+    if op in ("<=", "<"):
+        return {"year_max": a - (op == "<")}, []
+    return {"year_min": a, "year_max": a}, []
+
+
+def _text(field_name: str) -> Callable[[str], Read]:
+    """A free-text option; empty means no filter."""
+    return lambda value: ({field_name: value or None}, [])
+
+
+def _switch(field_name: str) -> Callable[[str], Read]:
+    """A flag: bare (``:highlight:``) or true/false."""
+    def read(value: str) -> Read:
+        flag = _flag(value)
+        if flag is None:
+            return {}, [(value, f"{value!r} is not a flag (leave it empty, or true/false)")]
+        return {field_name: flag}, []
+    return read
+
+
+def _read_keys(value: str) -> Read:
+    return {"keys": tuple(_words(value))}, []
+
+
+def _read_sort(value: str) -> Read:
+    if value not in SORTS:
+        return {}, [(value, f"unknown sort {value!r}{did_you_mean(value, SORTS)}")]
+    return {"sort": value}, []
+
+
+def _read_limit(value: str) -> Read:
+    if not value.isdigit() or int(value) < 1:
+        return {}, [(value, f"{value!r} is not a positive whole number")]
+    return {"limit": int(value)}, []
+
+
+def _read_columns(value: str) -> Read:
+    columns = [c.lower() for c in _words(value)]
+    bad = [(c, f"unknown column {c!r}{did_you_mean(c, COLUMNS)}")
+           for c in columns if c not in COLUMNS]
+    kept = tuple(dict.fromkeys(c for c in columns if c in COLUMNS))
+    return ({"columns": kept} if kept else {}), bad
+
+
+def _read_sources(value: str) -> Read:
+    return {"sources": _commas(value)}, []
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    """One filter word, declared once: the query parser, the Sphinx directive, the MkDocs
+    block, the CLI flags and the documentation's option table are all made from these."""
+
+    name: str
+    #: Reads the stripped value (``""`` for a bare option) into ``Query`` fields.
+    read: Callable[[str], Read]
+    #: What the value may be, as the docs and ``--help`` say it (Markdown code spans).
+    value: str
+    #: What the option selects.
+    help: str
+    #: A value that works in every adapter and a shell: no spaces, no ``>`` (MyST reads
+    #: ``>=2024`` as YAML; ``2024-`` works everywhere).
+    example: str
+    #: Takes no value: a bare ``:highlight:`` option, a ``--highlight`` switch.
+    flag: bool = False
+
+
+def _code(words: Iterable[str]) -> str:
+    return ", ".join(f"`{w}`" for w in words)
+
+
+FILTERS: tuple[FilterOption, ...] = (
+    FilterOption("section", _read_sections, "slugs or titles, comma separated",
+                 "entries in those sections and their subsections; a slug is GitHub's "
+                 "anchor (`llm-training-1` is the second \"LLM Training\")", "optimization"),
+    FilterOption("kind", _read_kinds, _code(KINDS),
+                 "only these kinds; without it, all kinds show", "paper"),
+    FilterOption("year", _read_year, "`2024`, `2023-2025`, `2024-`, `>=2024`, `<2023`",
+                 "year range", "2024-"),
+    FilterOption("author", _text("author"), "text",
+                 "an author's name contains it (accent- and case-insensitive)", "Lee"),
+    FilterOption("match", _text("match"), "text",
+                 "the title or description contains it", "muon"),
+    FilterOption("highlight", _switch("highlight"), "flag", "only the 🌟 entries", "",
+                 flag=True),
+    FilterOption("has-code", _switch("has_code"), "flag",
+                 "only entries with a code repository", "", flag=True),
+    FilterOption("keys", _read_keys, "keys or `arXiv:ID`s",
+                 "exactly these entries, in this order", "wijmans2024cut,arXiv:2504.13161"),
+    FilterOption("sort", _read_sort, _code(SORTS).replace("`list`", "`list` (default)", 1),
+                 "row order", "newest"),
+    FilterOption("limit", _read_limit, "number", "at most this many entries", "5"),
+    FilterOption("columns", _read_columns, "from " + _code(COLUMNS),
+                 "which columns, in which order", "key,title,year"),
+    FilterOption("source", _read_sources, "list paths, comma separated",
+                 "only entries from those lists (a path, or the end of one: `list.md`)",
+                 "llm-training.md"),
+)
+FILTER_OPTIONS = tuple(option.name for option in FILTERS)
+_FILTERS = {option.name: option for option in FILTERS}
+
+
 def parse_query(options: Mapping[str, str | None]) -> tuple[Query, list[QueryProblem]]:
     """Read option strings (``{"year": ">=2024", "highlight": None}``) into a Query."""
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     problems: list[QueryProblem] = []
-
-    def bad(option: str, value: str, why: str) -> None:
-        problems.append(QueryProblem("bad-option", option, value, f"{option}: {why}"))
-
     for raw_name, raw_value in options.items():
         name = raw_name.strip().lower().replace("_", "-")
         value = "" if raw_value is None else str(raw_value).strip()
-        if name == "section":
-            values["sections"] = tuple(s.strip() for s in value.split(",") if s.strip())
-        elif name == "kind":
-            kinds = _words(value)
-            wrong = [k for k in kinds if k not in KINDS]
-            for k in wrong:
-                bad(name, k, f"unknown kind {k!r}{did_you_mean(k, KINDS)}")
-            values["kinds"] = tuple(k for k in kinds if k in KINDS)
-        elif name == "year":
-            match = _YEAR.match(value)
-            if not match:
-                bad(name, value, f"{value!r} is not a year, range or bound "
-                                 "(valid: 2024, 2023-2025, >=2024, <2023)")
-                continue
-            op, a, b = match["op"], int(match["a"]), match["b"]
-            if b is not None and int(b) < a:
-                bad(name, value, f"{value!r} is an empty range: {a} is after {b} "
-                                 f"(did you mean '{b}-{a}'?)")
-                continue
-            if b is not None or value.rstrip().endswith("-"):
-                values["year_min"], values["year_max"] = a, int(b) if b else None
-            elif op in (">=", ">"):
-                values["year_min"] = a + (op == ">")
-            elif op in ("<=", "<"):
-                values["year_max"] = a - (op == "<")
-            else:
-                values["year_min"] = values["year_max"] = a
-        elif name in ("author", "match"):
-            values[name] = value or None
-        elif name in ("highlight", "has-code"):
-            flag = _flag(raw_value)
-            if flag is None:
-                bad(name, value, f"{value!r} is not a flag (leave it empty, or true/false)")
-                continue
-            values[name.replace("-", "_")] = flag
-        elif name == "keys":
-            values["keys"] = tuple(_words(value))
-        elif name == "sort":
-            if value not in SORTS:
-                bad(name, value, f"unknown sort {value!r}{did_you_mean(value, SORTS)}")
-                continue
-            values["sort"] = value
-        elif name == "limit":
-            if not value.isdigit() or int(value) < 1:
-                bad(name, value, f"{value!r} is not a positive whole number")
-                continue
-            values["limit"] = int(value)
-        elif name == "columns":
-            columns = [c.lower() for c in _words(value)]
-            for c in columns:
-                if c not in COLUMNS:
-                    bad(name, c, f"unknown column {c!r}{did_you_mean(c, COLUMNS)}")
-            kept = tuple(dict.fromkeys(c for c in columns if c in COLUMNS))
-            if kept:
-                values["columns"] = kept
-        elif name == "source":
-            values["sources"] = tuple(s.strip() for s in value.split(",") if s.strip())
-        else:
+        option = _FILTERS.get(name)
+        if option is None:
             problems.append(QueryProblem(
                 "bad-option", name, value,
                 f"unknown option {name!r}{did_you_mean(name, FILTER_OPTIONS)}",
             ))
-    return Query(**values), problems  # type: ignore[arg-type]
+            continue
+        read, bad = option.read(value)
+        values.update(read)
+        problems += [QueryProblem("bad-option", name, part, f"{name}: {why}")
+                     for part, why in bad]
+    return Query(**values), problems
 
 
 def _section_slugs(collection: Collection, wanted: Sequence[str],

@@ -3,13 +3,14 @@
 import sys
 from pathlib import Path
 
-# docs/_ext holds this site's own directive: the parser's shapes shown from their fixtures.
+# docs/_ext holds this site's own directives: the parser's shapes shown from their
+# fixtures, and the filter words' table from their one declaration in the query module.
 sys.path.insert(0, str(Path(__file__).with_name("_ext")))
 
 project = "awesome-papers"
 copyright = "awesome-papers contributors"
 
-extensions = ["myst_parser", "sphinx_awesome", "shape_fixtures"]
+extensions = ["myst_parser", "sphinx_awesome", "shape_fixtures", "filter_options"]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]
 myst_heading_anchors = 3

@@ -9,7 +9,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from awesome_papers.nodes import paper_table, table_data
-from awesome_papers.query import DISPLAY_OPTIONS, select_table
+from awesome_papers.query import DISPLAY_OPTIONS, FILTERS, select_table
 
 from .sources import collection, digest, warn
 
@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 
 
 class _AnyOption(dict):  # type: ignore[type-arg]
-    """Accept every option name, so the core's query parser (not docutils) reports
-    unknown ones, with a did-you-mean, as an ``awesome.bad-option`` warning."""
+    """The filter words of ``query.FILTERS``, and every other option name too, so the
+    core's query parser (not docutils) reports unknown ones, with a did-you-mean, as an
+    ``awesome.bad-option`` warning. Values stay text: the core parses them (a flag may
+    be bare or true/false), so every adapter says the same about a bad one."""
 
     def __missing__(self, key: str) -> Callable[[str | None], str]:
         return directives.unchanged
@@ -41,6 +43,7 @@ class AwesomePapers(SphinxDirective):
     """A table of the entries that the filter options select (DESIGN.md's filter words)."""
 
     option_spec: ClassVar[dict[str, Callable[[str | None], object]]] = _AnyOption(
+        {option.name: directives.unchanged for option in FILTERS},
         caption=directives.unchanged, name=directives.unchanged,
         **{"class": directives.class_option},
     )

@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+
+from awesome_papers.query import FILTERS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -20,3 +23,9 @@ def test_docs_build_with_warnings_as_errors(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     page = (tmp_path / "html" / "sphinx.html").read_text(encoding="utf-8")
     assert 'class="awesome-papers' in page and 'id="huang2025stablespam"' in page
+    # The filter words' tables are made from their declaration: every flag, in order.
+    for name, prefix in (("sphinx", ""), ("cli", "--")):
+        soup = BeautifulSoup((tmp_path / "html" / f"{name}.html").read_text("utf-8"),
+                             "html.parser")
+        cells = soup.select("table.filter-options tbody tr td:first-child")
+        assert [c.get_text() for c in cells] == [prefix + o.name for o in FILTERS]

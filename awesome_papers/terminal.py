@@ -1,0 +1,59 @@
+"""What ``list`` prints: a plain-text table sized to the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import urls
+from .model import Entry
+
+#: What ``list`` shows when ``--columns`` names nothing.
+LIST_COLUMNS = ("key", "year", "title", "authors")
+#: The widest a column gets; ``title`` and ``description`` share what the others leave.
+_CAPS = {"authors": 28, "venue": 20, "section": 30, "code": 40, "links": 30, "arxiv": 16}
+_FLEXIBLE = ("title", "description")
+_STAR = 3  # "🌟 " before a highlight's title: the emoji takes two cells
+
+
+def _cell(entry: Entry, column: str) -> str:
+    """One entry's text for a column, on one line."""
+    if column == "authors":
+        more = len(entry.authors) > 2 or entry.authors_truncated
+        return ", ".join(entry.authors[:2]) + (" et al." if more else "")
+    if column == "section":
+        return " > ".join(entry.section)
+    if column == "code":
+        return " ".join(entry.code)
+    if column == "links":
+        return " ".join(link.label for link in entry.links)
+    value = getattr(entry, column)
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def entry_lines(entries: Sequence[Entry], columns: Sequence[str], width: int) -> list[str]:
+    """One line per entry: fixed columns as wide as their longest cell (up to a cap),
+    titles and descriptions sharing the rest of ``width``, cut with ``…``."""
+    rows = [[_cell(entry, c) for c in columns] for entry in map(urls.scrubbed, entries)]
+    widths = [min(max((len(row[i]) for row in rows), default=1), _CAPS.get(c, width))
+              for i, c in enumerate(columns)]
+    flexible = [i for i, c in enumerate(columns) if c in _FLEXIBLE]
+    if flexible:
+        spare = width - 2 * (len(columns) - 1) - _STAR * ("title" in columns) \
+            - sum(w for i, w in enumerate(widths) if i not in flexible)
+        for i in flexible:
+            widths[i] = max(spare // len(flexible), 20)
+    lines = []
+    for entry, row in zip(entries, rows, strict=True):
+        cells = []
+        for column, text, w in zip(columns, row, widths, strict=True):
+            cell = _fit(text, w).ljust(w)
+            if column == "title":
+                cell = ("🌟 " if entry.highlight else " " * _STAR) + cell
+            cells.append(cell)
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
