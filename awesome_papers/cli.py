@@ -16,7 +16,7 @@ from .files import FileProblem, atomic_writer, read_list
 from .loader import load
 from .model import Collection, Diagnostic, Entry
 from .query import FILTERS, Query, parse_query, select
-from .terminal import LIST_COLUMNS, entry_lines
+from .terminal import LIST_COLUMNS, entry_lines, section_lines
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -123,6 +123,14 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sections(args: argparse.Namespace) -> int:
+    collection = load(args.lists)
+    for line in section_lines(collection):
+        print(line)
+    print(f"{len(collection.sections)} sections", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="awesome-papers",
@@ -158,6 +166,11 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("lists", nargs="+", metavar="LIST")
     _add_filters(lst)
     lst.set_defaults(run=_list)
+
+    sections = commands.add_parser(
+        "sections", help="show the sections: entry counts, slugs by level, headings")
+    sections.add_argument("lists", nargs="+", metavar="LIST")
+    sections.set_defaults(run=_sections)
     enrich_cli.add_parser(commands)
     return parser
 

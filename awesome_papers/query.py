@@ -14,11 +14,13 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
-from .model import KINDS, Collection, Entry, Kind
+from .model import KINDS, Collection, Entry, Kind, Section
 from .text import fold
 
 SORTS = ("list", "newest", "oldest", "title")
@@ -191,7 +193,8 @@ def _code(words: Iterable[str]) -> str:
 FILTERS: tuple[FilterOption, ...] = (
     FilterOption("section", _read_sections, "slugs or titles, comma separated",
                  "entries in those sections and their subsections; a slug is GitHub's "
-                 "anchor (`llm-training-1` is the second \"LLM Training\")", "optimization"),
+                 "anchor (`llm-training-1` is the second \"LLM Training\"), and a slug or "
+                 "title without its emoji works too", "optimization"),
     FilterOption("kind", _read_kinds, _code(KINDS),
                  "only these kinds; without it, all kinds show", "paper"),
     FilterOption("year", _read_year, "`2024`, `2023-2025`, `2024-`, `>=2024`, `<2023`",
@@ -240,18 +243,72 @@ def parse_query(options: Mapping[str, str | None]) -> tuple[Query, list[QueryPro
     return Query(**values), problems
 
 
+def _typeable_chars(text: str) -> Iterator[tuple[str, bool]]:
+    """Each character of ``text``, and whether a keyboard types it: emoji and other
+    pictographs, skin tones, variation selectors (U+FE0F), joiners and format characters,
+    and marks that follow no letter (an emoji's keycap) are not."""
+    kept = False
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category == "So" or category[0] == "C" or "\ufe00" <= ch <= "\ufe0f" \
+                or "\U0001f3fb" <= ch <= "\U0001f3ff" or "\U000e0100" <= ch <= "\U000e01ef":
+            kept = False
+        elif category[0] == "M":
+            kept = kept and ch != "\u20e3"
+        else:
+            kept = True
+        yield ch, kept
+
+
+def typed_form(text: str) -> str:
+    """How a person types a slug or heading: without emoji and invisible characters,
+    case-folded, spaces as ``-``, no runs of ``-`` and none at the ends."""
+    typed = "".join(ch for ch, kept in _typeable_chars(text) if kept).casefold()
+    return "-".join(w for w in re.split(r"[-\s]+", typed) if w)
+
+
+def visible_slug(slug: str) -> str:
+    """The slug with its untypeable characters percent-encoded, as a browser shows a link:
+    ``planning-%EF%B8%8F``."""
+    return "".join(ch if kept else quote(ch) for ch, kept in _typeable_chars(slug))
+
+
+def section_name(section: Section) -> str | None:
+    """The name a person can type for a section: its slug when that is plain, else the
+    slug's (or the heading's) typed form; ``None`` for an emoji-only heading."""
+    slug = section.slug
+    if slug and all(kept for _, kept in _typeable_chars(slug)) \
+            and not slug.startswith("-") and not slug.endswith("-"):
+        return slug
+    for text in (slug, section.title):
+        typed = typed_form(text)
+        if any(ch.isalnum() for ch in typed):
+            return typed
+    return None
+
+
+def matching_sections(sections: Iterable[Section], name: str) -> list[Section]:
+    """The sections ``name`` means: those whose slug or heading it is (case-insensitive),
+    else those whose slug or heading it is once emoji and invisible characters are gone."""
+    sections = list(sections)
+    folded = name.casefold()
+    exact = [s for s in sections if s.slug == folded or s.title.casefold() == folded]
+    typed = typed_form(name)
+    if exact or not typed:
+        return exact
+    return [s for s in sections if typed in (typed_form(s.slug), typed_form(s.title))]
+
+
 def _section_slugs(collection: Collection, wanted: Sequence[str],
                    problems: list[QueryProblem]) -> set[str]:
     slugs: set[str] = set()
     for name in wanted:
-        folded = name.casefold()
-        found = {s.slug for s in collection.sections
-                 if s.slug == folded or s.title.casefold() == folded}
+        found = {s.slug for s in matching_sections(collection.sections, name)}
         if not found:
+            names = (section_name(s) for s in collection.sections)
             problems.append(QueryProblem(
                 "unknown-section", "section", name,
-                f"unknown section {name!r}"
-                f"{did_you_mean(name, [s.slug for s in collection.sections])}",
+                f"unknown section {name!r}{did_you_mean(name, (n for n in names if n))}",
             ))
         slugs |= found
     return slugs

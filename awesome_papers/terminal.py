@@ -1,11 +1,13 @@
-"""What ``list`` prints: a plain-text table sized to the terminal."""
+"""What ``list`` and ``sections`` print: plain-text tables sized to the terminal."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from . import urls
-from .model import Entry
+from .model import Collection, Entry
+from .query import section_name, visible_slug
 
 #: What ``list`` shows when ``--columns`` names nothing.
 LIST_COLUMNS = ("key", "year", "title", "authors")
@@ -57,3 +59,35 @@ def entry_lines(entries: Sequence[Entry], columns: Sequence[str], width: int) ->
         lines.append("  ".join(cells).rstrip())
     return lines
 
+
+def section_lines(collection: Collection) -> list[str]:
+    """Each section's entry counts (its own, and with its subsections), its slug indented
+    by level (untypeable characters percent-encoded, as in a link) and its heading; where
+    the slug is not what a person types, the name that finds it."""
+    own: Counter[tuple[str, str]] = Counter()
+    total: Counter[tuple[str, str]] = Counter()
+    for entry in collection.entries:
+        if entry.section_slugs:
+            own[entry.source, entry.section_slugs[-1]] += 1
+        for slug in set(entry.section_slugs):
+            total[entry.source, slug] += 1
+    top: dict[str, int] = {}
+    for s in collection.sections:
+        top[s.source] = min(top.get(s.source, s.level), s.level)
+    slugs = ["  " * (s.level - top[s.source]) + (visible_slug(s.slug) or "''")
+             for s in collection.sections]
+    width = max([len(slug) for slug in slugs] + [4])
+    several = len({s.source for s in collection.sections}) > 1
+    lines = [f"{'own':>5} {'all':>5}  {'slug':<{width}}  heading"]
+    source = None
+    for section, slug in zip(collection.sections, slugs, strict=True):
+        if several and section.source != source:
+            source = section.source
+            lines.append(source)
+        name = section_name(section)
+        hint = "" if name == section.slug else (
+            f"  (type: {name})" if name else "  (no typeable name)")
+        where = section.source, section.slug
+        lines.append(f"{own[where]:>5} {total[where]:>5}  {slug:<{width}}  "
+                     f"{section.title}{hint}".rstrip())
+    return lines
