@@ -17,6 +17,7 @@ from markdown_it.token import Token
 from ..model import Diagnostic, Section
 from ..slugs import SlugCounter, heading_text
 from . import venues
+from .authors import person_names
 from .chunks import chunks
 from .draft import Draft, Parsed
 from .fields import venue_tag
@@ -32,7 +33,7 @@ from .labelled import (
 )
 from .paragraphs import Para, entry_lines, has_link, read_para, records
 from .segments import Seg, plain, segments
-from .shapes import read_record, split_records
+from .shapes import TEXT_TITLES, not_a_paper, read_record, split_records
 from .tables import read_table
 
 
@@ -122,8 +123,9 @@ def _child_lines(child: RawItem, notes: Notes) -> list[list[Seg]]:
         text = plain(s for line in lines for s in line).strip()
         if bare_urls(text):
             lines = [links_in([Seg("text", text)])]
-        elif ":" not in text[:20] and ("," in text or " et al" in text or " and " in text):
-            lines = [[Seg("em", text)]]
+        elif ":" not in text[:20] and (
+                "," in text or " et al" in text or " and " in text or person_names(text)):
+            lines = [[Seg("em", text)]]  # "- Jian Hu" under a linked title: its author
     for grandchild in child.children:
         lines.extend(_child_lines(grandchild, notes))
     return [line for line in lines if line]
@@ -273,6 +275,8 @@ class _Walker:
             return False
         if self.venue and draft.kind == "paper":
             venue_tag(draft, self.venue)
+        if draft.shape in TEXT_TITLES:
+            not_a_paper(draft)
         return True
 
     def locate(self, line: int, end: int, near: str) -> tuple[int, int]:

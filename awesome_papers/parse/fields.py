@@ -244,8 +244,8 @@ def link_field(draft: Draft, seg: Seg) -> None:
         if draft.arxiv and len(label.split()) >= 3:
             draft.problems.append(Problem(
                 "glued-entries", "warning",
-                f"a second paper ({label[:40]!r}) runs into this item; start it on a line "
-                "of its own", href))
+                f"a second paper ({label[:40]!r}, arXiv {cited[0]}) runs into this item; "
+                "start it on a line of its own", href))
         draft.links.append(Link(label or "arXiv", href))
         return
     if cited:

@@ -62,19 +62,19 @@ def test_every_list_parses_into_entries(lists: list[Read]) -> None:
 
 
 def _id_misses(read: Read) -> tuple[list[str], int]:
-    """The ids written in items that no entry holds as ``arxiv`` and no diagnostic reports."""
+    """The ids written in items that no entry holds as ``arxiv`` and no diagnostic reports
+    (a malformed id, or a second paper glued into an item)."""
     held = {e.arxiv for e in read.collection.entries if e.arxiv}
-    reports = [d for d in read.collection.diagnostics if d.code == "bad-arxiv-id"]
+    reports = [d for d in read.collection.diagnostics
+               if d.code in ("bad-arxiv-id", "glued-entries")]
     misses, total = [], 0
     for item in read.items:
         if item.toc:
             continue
         for written in sorted(item.ids):
             total += 1
-            if arxiv.is_well_formed(written):
-                found = written in held
-            else:
-                found = any(item.covers(d.line) and written in d.message for d in reports)
+            found = (arxiv.is_well_formed(written) and written in held) or any(
+                item.covers(d.line) and written in d.message for d in reports)
             if not found:
                 misses.append(f"{written} at {read.quote(item.first)}")
     return misses, total

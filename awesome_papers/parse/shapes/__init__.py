@@ -21,7 +21,7 @@ from ..segments import Seg
 from . import heads
 from .item import Item, make_item
 from .split import split_records
-from .tail import read_tail
+from .tail import not_a_paper, read_tail
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ SHAPES: tuple[Shape, ...] = (
     Shape("lost-first-line", heads.lost_first_line),
     Shape("news-line", heads.news_line),
     Shape("citation-first", heads.citation_first),
-    Shape("author-year", heads.author_year),
+    Shape("authors-first", heads.authors_first),
     Shape("leading-text", heads.leading_text),
     Shape("bold-title", heads.bold_title),
     Shape("bold-link-citation", heads.bold_link_citation),
@@ -49,6 +49,11 @@ SHAPES: tuple[Shape, ...] = (
     Shape("title-link", heads.title_link),
     Shape("italic-title", heads.italic_title),
 )
+
+
+#: Shapes whose title is plain text, and so a paper only by what follows it (see
+#: :func:`~.tail.not_a_paper`, applied once the item's context is known).
+TEXT_TITLES = ("leading-text", "italic-title")
 
 
 def read_record(lines: list[list[Seg]], line_no: int, *, continued: bool = False) -> Draft:
@@ -64,4 +69,4 @@ def read_record(lines: list[list[Seg]], line_no: int, *, continued: bool = False
     return item.draft
 
 
-__all__ = ["SHAPES", "Shape", "read_record", "split_records"]
+__all__ = ["SHAPES", "TEXT_TITLES", "Shape", "not_a_paper", "read_record", "split_records"]

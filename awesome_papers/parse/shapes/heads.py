@@ -11,7 +11,7 @@ import re
 
 from ... import arxiv, urls
 from .. import venues
-from ..authors import looks_like_names
+from ..authors import looks_like_names, person_names, trailing_names
 from ..draft import Problem
 from ..fields import (
     arxiv_of_url,
@@ -28,12 +28,9 @@ from .item import MARKERS, Item
 #: A date as a news line starts: ``[2024-03]``, ``2024.03.12``, ``[2023/6]``.
 _NEWS_DATE = re.compile(r"\[?(?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?\]?:?")
 _YEAR = re.compile(r"\((?P<year>(?:19|20)\d{2})\)")
-#: ``(CVPR 2016) Cityscapes Dataset``: a venue and year before the title.
 #: ``Authors. 2014. Title``: the year between two periods.
-_AUTHOR_YEAR = re.compile(r"\.\s(?P<year>(?:19|20)\d{2})[a-z]?\.(?:\s|$)")
+_AUTHOR_YEAR = re.compile(r"\s?\.\s?(?P<year>(?:19|20)\d{2})[a-z]?\s?(?:\.(?:\s|$)|$)")
 _FOUR_DIGITS = re.compile(r"\d{4}")
-#: "Jeffrey L. Elman", "Peng et al.", "Ba, Kiros, Hinton": capitalised name words only.
-_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|et|al\.?|and")
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]{1,30}:")
 #: ``Paper:``, ``📄 Title:`` before the link: a label, not a title.
 _LABEL = re.compile(r"[^\w]{0,8}\w+(?: \w+)?\s?[:：]")
@@ -101,30 +98,34 @@ def citation_first(item: Item) -> list[Seg] | None:
     return item.after_head()
 
 
-def author_year(item: Item) -> list[Seg] | None:
+def authors_first(item: Item) -> list[Seg] | None:
     """``Ilya Sutskever and Quoc V. Le. 2014. [Sequence to Sequence Learning](https://…).``
 
-    The ACL Anthology's citation order: authors, the year, then the title (a link, or
-    text up to its period) and the venue.
+    Citation order with the authors first, as the ACL Anthology writes it: the names, the
+    year (or none: ``Jingyi Zhang, Josef van Genabith. [Title](…)``), then the title — a
+    link, or text up to its period — and the venue.
     """
-    found = _AUTHOR_YEAR.search(item.lead)
-    names = item.lead[:found.start()] if found else ""
-    if found is None or ("," not in names and " and " not in names):
+    lead = " ".join(item.lead.split())
+    found = _AUTHOR_YEAR.search(lead)
+    names = lead[:found.start()] if found else lead.rstrip(" .")
+    rest = lead[found.end():].strip() if found else ""
+    head = item.head_seg()
+    if found is None and not lead.endswith("."):
+        return None  # "Names. [Title](…)": the names end with a period
+    if not (rest or (head is not None and head.kind == "link")):
+        return None
+    if not person_names(names, cited=found is not None):
         return None
     draft = item.draft
-    draft.kind, draft.year = "paper", int(found["year"])
-    set_authors(draft, _unmarked(item.lead[:found.start()]))
-    rest = item.lead[found.end():].strip()
-    head = item.head_seg()
+    set_authors(draft, _unmarked(names))
+    if found:
+        draft.year = int(found["year"])
     if rest:
         title, _, venue = rest.partition(". ")
-        draft.title = _strip_final_period(clean(title))
+        draft.title, draft.kind = _strip_final_period(clean(title)), "paper"
         return [Seg("text", venue), *item.segs[item.head:]]
-    if head is None or head.kind != "link":
-        return None
-    tail = _link_head(item, head)
-    draft.kind = "paper"
-    draft.title = _strip_final_period(draft.title)
+    tail = _link_head(item, head)  # type: ignore[arg-type]
+    draft.kind, draft.title = "paper", _strip_final_period(draft.title)
     return tail
 
 
@@ -319,23 +320,14 @@ def _title_from_text(text: str, item: Item) -> str:
             set_authors(draft, rest.strip(" ,"))
     if not draft.authors and " by " in text:
         title, _, names = text.rpartition(" by ")
-        if _is_name_list(names):  # not "Betrayed by Captions"
+        if person_names(names):  # not "Betrayed by Captions"
             text = title
             set_authors(draft, names)
-    if not draft.authors and text.rstrip(" ,.").endswith(" al"):
-        # "Torch7: A matlab-like environment for machine learning, R. Collobert et al."
-        start = text.find(", ")
-        while start != -1 and not _is_name_list(text[start + 2:]):
-            start = text.find(", ", start + 2)
-        if start != -1:
-            set_authors(draft, text[start + 2:])
-            text = text[:start]
+    start = -1 if draft.authors else trailing_names(text)
+    if start != -1:  # "Torch7: A matlab-like environment, R. Collobert et al."
+        set_authors(draft, text[start + 2:])
+        text = text[:start]
     return clean(text.strip(" \t-–—:,([").strip(_QUOTES)).strip()
-
-
-def _is_name_list(text: str) -> bool:
-    words = text.replace(",", " ").split()
-    return bool(words) and all(_NAME_WORD.fullmatch(w) for w in words)
 
 
 def _venue_in_name(item: Item, tail: list[Seg]) -> None:

@@ -52,10 +52,23 @@ def make_item(lines: list[list[Seg]], line_no: int, *, continued: bool) -> Item:
     lead_text = "".join(lead)
     draft.highlight = "🌟" in lead_text
     markers = [m for m in MEDIA if m in lead_text]
-    return Item(segs, _lead_tag(lead_text, draft), i, continued, draft, markers)
+    lead_text = _lead_tag(lead_text, draft)
+    if i < len(segs) and segs[i].kind == "link":
+        lead_text = _source_tag(lead_text)
+    return Item(segs, lead_text, i, continued, draft, markers)
 
 
 _PAIRS = {"[": "]", "【": "】", "(": ")", "（": "）"}
+
+
+def _source_tag(lead: str) -> str:
+    """``[OpenAI] [ChatGPT: Optimizing Language Models](blog)``: a source tag in brackets
+    before a linked title is no title of its own."""
+    text = lead.strip()
+    if text.startswith("[") and text.endswith("]") and text.count("[") == 1 and (
+            len(text.split()) <= 3):
+        return ""
+    return lead
 
 
 def _lead_tag(lead: str, draft: Draft) -> str:

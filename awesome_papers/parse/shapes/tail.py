@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ... import arxiv
+from ... import arxiv, urls
 from .. import venues
 from ..draft import Draft
 from ..fields import (
@@ -68,6 +68,22 @@ def settle(draft: Draft, markers: Sequence[str] = ()) -> None:
         ym = arxiv.year_month(draft.arxiv)
         if ym and (draft.year is None or (draft.month is None and draft.year == ym[0])):
             draft.year, draft.month = ym
+
+
+def not_a_paper(draft: Draft) -> None:
+    """``CS231n, Convolutional Neural Networks, Stanford University [[web]](…)``: a text
+    title with no id, PDF, authors, venue or year is a course, a tool or a page, not a
+    paper; its first link is where it is."""
+    if draft.kind != "paper" or any((draft.arxiv, draft.pdf, draft.authors, draft.venue,
+                                     draft.year, draft.citations)):
+        return
+    first = draft.url or next(iter(draft.code), None) or next(
+        (link.url for link in draft.links), None)
+    if first is None:
+        return
+    draft.kind = "repo" if urls.is_code(first) else "link"
+    draft.url = first
+    draft.links = [link for link in draft.links if link.url != first]
 
 
 def _venue_before_title(draft: Draft) -> None:
