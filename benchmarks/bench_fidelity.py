@@ -125,10 +125,16 @@ def main(paths: list[str]) -> None:
              if p.name != "MANIFEST.md"]
     print(f"{'list':<58}{'items':>6}{'entries':>8}{'ids':>18}{'authors':>18}"
           f"{'titles':>7}{'dropped':>8}{'toc':>5}")
-    for path in lists:
-        r = row(path)
+    total: dict[str, object] = {"list": "TOTAL", "items": 0, "entries": 0, "ids": (0, 0),
+                                "authors": (0, 0), "titles": 0, "dropped": 0, "toc": 0}
+    for r in [row(path) for path in lists] + [total]:
         print(f"{r['list']:<58}{r['items']:>6}{r['entries']:>8}{_pct(r['ids']):>18}"
               f"{_pct(r['authors']):>18}{r['titles']:>7}{r['dropped']:>8}{r['toc']:>5}")
+        if r is not total:
+            for name in ("items", "entries", "titles", "dropped", "toc"):
+                total[name] += r[name]  # type: ignore[operator]
+            for name in ("ids", "authors"):
+                total[name] = tuple(a + b for a, b in zip(total[name], r[name], strict=True))  # type: ignore[call-overload]
 
 
 if __name__ == "__main__":
