@@ -49,4 +49,11 @@ CODES: dict[str, tuple[str, str]] = {
                                  "command line stops with status 2)"),
     "cache-bad-record": ("warning", "a record of the arXiv cache has a field of the wrong "
                                     "type or shape; it is dropped, the rest is used"),
+    "unknown-ignore-code": ("warning", "an ignore comment names a code that does not exist; "
+                                       "that name silences nothing"),
+    "bad-ignore-comment": ("warning", "an 'awesome-papers-...' comment that is no ignore "
+                                      "comment (a misspelt directive); it silences nothing"),
+    "bad-config": ("warning", "a setting in .awesome-papers.toml or [tool.awesome-papers] "
+                              "that is not valid TOML, an unknown key or code, or of the "
+                              "wrong type; it is not used, the rest of the file is"),
 }

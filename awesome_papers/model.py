@@ -113,6 +113,8 @@ class Collection:
     sections: tuple[Section, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     sources: tuple[str, ...] = ()
+    #: Diagnostics an ignore comment or the code selection silenced (counted, not shown).
+    ignored: tuple[Diagnostic, ...] = ()
     _by_key: dict[str, Entry] = field(default_factory=dict, init=False, compare=False,
                                       repr=False)
     _by_arxiv: dict[str, Entry] = field(default_factory=dict, init=False, compare=False,
