@@ -7,6 +7,7 @@ import shutil
 import signal
 import sys
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from contextlib import nullcontext
 from types import FrameType
@@ -16,6 +17,8 @@ from .files import FileProblem, atomic_writer, read_list
 from .loader import load
 from .model import Collection, Diagnostic, Entry
 from .query import FILTERS, Query, parse_query, select
+from .settings import for_file
+from .suppress import split_codes, unknown_codes
 from .terminal import LIST_COLUMNS, entry_lines, section_lines
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -57,8 +60,44 @@ def _readable(path: str) -> str:
 
 
 def _collection(args: argparse.Namespace) -> Collection:
-    """The lists, with the arXiv cache applied when ``--cache`` names one."""
-    return load(args.lists, cache=args.cache)
+    """The lists, with the arXiv cache applied when ``--cache`` names one, and the codes
+    ``--select``/``--ignore`` choose (``check`` only; else the config files')."""
+    return load(args.lists, cache=args.cache, select=getattr(args, "select", None),
+                ignore=getattr(args, "ignore", None))
+
+
+def _codes(value: str) -> list[str]:
+    """A ``--select``/``--ignore`` value: known codes, comma separated, or a usage error."""
+    codes = split_codes(value)
+    problems = unknown_codes(codes)
+    if problems:
+        raise argparse.ArgumentTypeError("; ".join(problems))
+    return codes
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def summary(collection: Collection) -> str:
+    """``12 entries, 0 errors, 1 warning, 2 infos (3 ignored)``: infos when there are any,
+    the silenced count when something was silenced."""
+    severities = Counter(d.severity for d in collection.diagnostics)
+    parts = [_counted(len(collection.entries), "entry", "entries"),
+             _counted(severities["error"], "error", "errors"),
+             _counted(severities["warning"], "warning", "warnings")]
+    if severities["info"]:
+        parts.append(_counted(severities["info"], "info", "infos"))
+    ignored = f" ({len(collection.ignored)} ignored)" if collection.ignored else ""
+    return ", ".join(parts) + ignored
+
+
+def _fails(diagnostic: Diagnostic, strict: bool | None) -> bool:
+    """An error fails ``check``; a warning too under ``--strict``, or ``strict = true`` in
+    the config file of its list when neither ``--strict`` nor ``--no-strict`` is given."""
+    if diagnostic.severity != "warning":
+        return diagnostic.severity == "error"
+    return for_file(diagnostic.path).strict if strict is None else strict
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -70,14 +109,10 @@ def _check(args: argparse.Namespace) -> int:
                   f"title={d.code}::{d.message}")
         else:
             print(d.format())
-    failing = {"error", "warning"} if args.strict else {"error"}
-    errors = sum(d.severity == "error" for d in diagnostics)
-    warnings = sum(d.severity == "warning" for d in diagnostics)
     if args.stats:
         print(stats.shape_table(collection))
-    print(f"{len(collection.entries)} entries, {errors} errors, {warnings} warnings",
-          file=sys.stderr)
-    return 1 if any(d.severity in failing for d in diagnostics) else 0
+    print(summary(collection), file=sys.stderr)
+    return 1 if any(_fails(d, args.strict) for d in diagnostics) else 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -142,7 +177,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("lists", nargs="+", metavar="LIST")
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="github prints GitHub Actions annotations")
-    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--strict", action=argparse.BooleanOptionalAction, default=None,
+                       help="fail on warnings too (default: strict in the config file)")
+    check.add_argument("--select", metavar="CODES", type=_codes, action="extend",
+                       help="report only these codes, comma separated (replaces the "
+                            "config file's select)")
+    check.add_argument("--ignore", metavar="CODES", type=_codes, action="extend",
+                       help="do not report these codes, comma separated (replaces the "
+                            "config file's ignore)")
     check.add_argument("--stats", action="store_true",
                        help="also print how many entries each entry shape read, per section")
     enrich_cli.add_check_option(check)
