@@ -1,14 +1,15 @@
-"""Parse a Markdown awesome list into a :class:`~awesome_papers.model.Collection`.
+"""Walk a list's markdown-it tokens into drafts, sections and diagnostics.
 
 markdown-it-py (CommonMark plus tables) gives the block structure and source lines;
-this module walks headings (sections), lists (items) and tables (rows), hands each
-item's segments to :mod:`awesome_papers.shapes`, and accounts for every item: it
-becomes an entry or a diagnostic that names its line.
+the walker keeps the section stack, hands list items (:mod:`.items`), table rows
+(:mod:`.tables`) and paper paragraphs (:mod:`.paragraphs`) to the entry shapes
+(:mod:`.shapes`), and accounts for every item: it becomes an entry or a diagnostic
+that names its line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from markdown_it import MarkdownIt
@@ -17,19 +18,26 @@ from markdown_it.token import Token
 from ..model import Diagnostic, Section
 from ..slugs import SlugCounter, heading_text
 from . import venues
-from .authors import person_names
 from .chunks import chunks
 from .draft import Draft, Parsed
 from .fields import venue_tag
 from .html_tables import read_html_table
+from .items import (
+    MAX_NESTING,
+    RawItem,
+    child_lines,
+    group_title,
+    is_field,
+    is_group,
+    is_nav,
+    is_toc,
+    orphan_fields,
+    read_items,
+)
 from .labelled import (
     Notes,
-    bare_urls,
     field_records,
     is_field_list,
-    label_field,
-    links_in,
-    read_label,
 )
 from .paragraphs import Para, entry_lines, has_link, read_para, records
 from .segments import Seg, plain, segments
@@ -42,131 +50,8 @@ def _as_written(url: str) -> str:
     return url
 
 
-#: markdown-it's container depth limit (CommonMark preset: 20, a list ten deep); deeper
-#: lines are read as a flat list (see :func:`_recover`).
-MAX_NESTING = 100
 _MD = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
-#: Labels of a paper's own links, in ``- Paper: https://…`` bullets.
-_PAPER_FIELDS = ("paper", "pdf", "arxiv", "code", "github")
 _MD.normalizeLink = _as_written  # type: ignore[method-assign]
-
-
-@dataclass
-class RawItem:
-    """A list item: its paragraphs as lines of segments, and its nested items."""
-
-    line: int
-    end: int
-    lines: list[list[Seg]] = field(default_factory=list)
-    children: list[RawItem] = field(default_factory=list)
-    #: Opened at markdown-it's nesting limit: its lines are read by :func:`_recover`.
-    cut: bool = False
-
-
-def _lines_of(inline: Token) -> list[list[Seg]]:
-    lines: list[list[Seg]] = [[]]
-    for seg in segments(inline.children or ()):
-        if seg.kind == "break":
-            lines.append([])
-        else:
-            lines[-1].append(seg)
-    return [line for line in lines if line]
-
-
-def _read_list(tokens: list[Token], i: int) -> tuple[list[RawItem], int]:
-    """Items of the list opening at ``tokens[i]``; returns the index after its close."""
-    close = tokens[i].type.replace("_open", "_close")
-    depth = tokens[i].level
-    items: list[RawItem] = []
-    i += 1
-    while i < len(tokens) and not (tokens[i].type == close and tokens[i].level == depth):
-        tok = tokens[i]
-        if tok.type == "list_item_open":
-            start, end = tok.map or (0, 0)
-            items.append(RawItem(start + 1, end, cut=tok.level >= MAX_NESTING - 1))
-        elif tok.type in ("bullet_list_open", "ordered_list_open") and items:
-            children, i = _read_list(tokens, i)
-            items[-1].children.extend(children)
-            continue
-        elif tok.type == "inline" and items:
-            items[-1].lines.extend(_lines_of(tok))
-        i += 1
-    return items, i + 1
-
-
-def _is_toc(items: Sequence[RawItem]) -> bool:
-    """A table of contents: every item (nested too) is one in-page ``#anchor`` link."""
-    def anchors(item: RawItem) -> bool:
-        links = [s for line in item.lines for s in line if s.kind == "link"]
-        texts = plain(s for line in item.lines for s in line if s.kind == "text").strip()
-        return (len(links) == 1 and links[0].href.startswith("#") and not texts
-                and all(anchors(c) for c in item.children))
-    return bool(items) and all(anchors(item) for item in items)
-
-
-def _child_lines(child: RawItem, notes: Notes) -> list[list[Seg]]:
-    """A sub-bullet as extra lines of its parent.
-
-    A bare name list reads as authors; ``- Code: https://…`` or a bare URL as a link;
-    ``- 📅 Date: …``, ``- 📑 Publisher: …``, ``- 📖 TLDR: …`` as ``notes``; other labelled
-    notes (``- 🔑 Key: …``, ``- **Significance**: …``) are read and kept out of the fields.
-    """
-    lines = [list(line) for line in child.lines]
-    found = label_field(lines[0]) if lines else None
-    if found is not None:
-        label, written, value = found
-        rest = [s for line in lines[1:] for s in (Seg("text", " "), *line)]
-        segs, got = read_label(label, written, [*value, *rest])
-        notes.add(got)
-        lines = [segs]
-    elif lines and all(s.kind == "text" for line in lines for s in line):
-        text = plain(s for line in lines for s in line).strip()
-        if bare_urls(text):
-            lines = [links_in([Seg("text", text)])]
-        elif ":" not in text[:20] and (
-                "," in text or " et al" in text or " and " in text or person_names(text)):
-            lines = [[Seg("em", text)]]  # "- Jian Hu" under a linked title: its author
-    for grandchild in child.children:
-        lines.extend(_child_lines(grandchild, notes))
-    return [line for line in lines if line]
-
-
-def _is_field(item: RawItem) -> bool:
-    """``- Paper: https://…``, ``- 📅 Date: …``, or a bare URL: a field of an entry."""
-    if not item.lines:
-        return False
-    first = item.lines[0]
-    return label_field(first) is not None or (
-        all(s.kind == "text" for s in first) and bool(bare_urls(plain(first))))
-
-
-def _orphan_fields(items: list[RawItem]) -> bool:
-    """``- Paper: https://…`` / ``- Code: …`` bullets whose title paragraph is missing."""
-    fields = [label_field(raw.lines[0]) if raw.lines else None for raw in items]
-    return all(fields) and any(
-        f[0] in _PAPER_FIELDS and bare_urls(plain(f[2])) for f in fields if f)
-
-
-def _is_group(item: RawItem) -> bool:
-    """A plain-text parent bullet (``- Agent Skills``) whose children are the entries.
-
-    Not a title whose children are its fields (``- **Title**`` over ``- Paper: …``).
-    """
-    has_link = any(s.kind == "link" for line in item.lines for s in line)
-    return bool(item.children) and not has_link and all(
-        len(plain(line).split()) <= 6 for line in item.lines) and not all(
-        _is_field(child) for child in item.children)
-
-
-def _is_nav(item: RawItem) -> bool:
-    """A table-of-contents line: links only to ``#anchors`` (``./#anchor``), text allowed."""
-    links = [s.href for line in item.lines for s in line if s.kind == "link"]
-    return bool(links) and all(h.startswith(("#", "./#")) for h in links)
-
-
-def _group_title(item: RawItem) -> str:
-    text = plain(s for line in item.lines for s in line if s.kind != "html")
-    return " ".join(text.split()).strip(" *:：")
 
 
 class _Walker:
@@ -294,28 +179,28 @@ class _Walker:
             Diagnostic(self.path, line, column, severity, code, message))  # type: ignore[arg-type]
 
     def walk_list(self, items: list[RawItem]) -> None:
-        if _is_toc(items):
+        if is_toc(items):
             return
         if is_field_list(items):
             for lines, first, last, notes in field_records(items):
                 self.item(lines, first, last, notes)
             return
-        if _orphan_fields(items):
+        if orphan_fields(items):
             self.note(items[0].line, 1, "error", "no-title",
                       "paper field bullets (Paper: …, Code: …) with no title above them")
             return
         for raw in items:
             if raw.cut:
                 continue
-            if _is_nav(raw):
+            if is_nav(raw):
                 self.walk_list(raw.children)
-            elif _is_group(raw):
+            elif is_group(raw):
                 self.group(raw)
             else:
                 notes = Notes()
                 lines = list(raw.lines)
                 for child in raw.children:
-                    lines.extend(_child_lines(child, notes))
+                    lines.extend(child_lines(child, notes))
                 self.item(lines, raw.line, raw.end, notes)
 
     def group(self, raw: RawItem) -> None:
@@ -324,7 +209,7 @@ class _Walker:
         The section is kept only if an entry lands in it (or in a group inside it); its
         slug is provisional until :meth:`finish` knows every heading's anchor.
         """
-        title = _group_title(raw)
+        title = group_title(raw)
         if not title:
             self.walk_list(raw.children)
             return
@@ -360,11 +245,11 @@ class _Walker:
     def label_bullets(self, items: list[RawItem]) -> bool:
         """``- Paper: https://…`` bullets under a title paragraph: its fields."""
         if not self.pending or not items or not all(
-                _is_field(raw) and not raw.children for raw in items):
+                is_field(raw) and not raw.children for raw in items):
             return False
         entry = self.pending[-1]
         for raw in items:
-            entry.lines.extend(_child_lines(raw, entry.notes))
+            entry.lines.extend(child_lines(raw, entry.notes))
         entry.end = max(entry.end, items[-1].end)
         entry.shape, entry.qualifies = "title-paragraph", True
         self.flush()
@@ -561,7 +446,7 @@ def _walk(tokens: list[Token], offset: int, walker: _Walker) -> None:
             walker.heading(int(tok.tag[1:]), tokens[i + 1], (tok.map or (0, 0))[0] + 1)
             i += 3
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
-            items, i = _read_list(tokens, i)
+            items, i = read_items(tokens, i)
             if not (tok.level == 0 and walker.label_bullets(items)):
                 walker.flush()
                 walker.walk_list(items)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from .segments import Seg, plain
 
 if TYPE_CHECKING:
-    from .blocks import RawItem
+    from .items import RawItem
 
 _TITLE_FIELDS = ("paper", "title")
 _LINK_FIELDS = ("link", "links", "url", "code")
