@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ... import arxiv, urls
+from ... import urls
 from .. import venues
-from ..authors import looks_like_names, person_names, trailing_names
+from ..authors import person_names
 from ..draft import Problem
 from ..fields import (
     arxiv_of_url,
@@ -23,19 +23,14 @@ from ..fields import (
     set_citation_authors,
 )
 from ..segments import Seg
-from .item import MARKERS, Item
+from .item import Item
+from .lead import QUOTES, lead_title, split_lead, title_from_text, unmarked
 
 #: A date as a news line starts: ``[2024-03]``, ``2024.03.12``, ``[2023/6]``.
 _NEWS_DATE = re.compile(r"\[?(?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?\]?:?")
-_YEAR = re.compile(r"\((?P<year>(?:19|20)\d{2})\)")
 #: ``Authors. 2014. Title``: the year between two periods.
 _AUTHOR_YEAR = re.compile(r"\s?\.\s?(?P<year>(?:19|20)\d{2})[a-z]?\s?(?:\.(?:\s|$)|$)")
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_SHORTCODE = re.compile(r":[a-z0-9_+\-]{1,30}:")
-#: ``Paper:``, ``📄 Title:`` before the link: a label, not a title.
-_LABEL = re.compile(r"[^\w]{0,8}\w+(?: \w+)?\s?[:：]")
-_NUMBERING = re.compile(r"(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s?")
-_QUOTES = "\"“”'‘’"
 
 
 def lost_first_line(item: Item) -> list[Seg] | None:
@@ -117,7 +112,7 @@ def authors_first(item: Item) -> list[Seg] | None:
     if not person_names(names, cited=found is not None):
         return None
     draft = item.draft
-    set_authors(draft, _unmarked(names))
+    set_authors(draft, unmarked(names))
     if found:
         draft.year = int(found["year"])
     if rest:
@@ -135,11 +130,11 @@ def leading_text(item: Item) -> list[Seg] | None:
     A title written as plain text before the first link, optionally with a year in
     parentheses and the authors after ``by``.
     """
-    text = _lead_title(item.lead)
+    text = lead_title(item.lead)
     if len(text) < 3 or not any(c.isalpha() for c in text):
         return None
-    title, rest = _split_lead(_unmarked(item.lead))
-    item.draft.title, item.draft.kind = _title_from_text(title, item), "paper"
+    title, rest = split_lead(unmarked(item.lead))
+    item.draft.title, item.draft.kind = title_from_text(title, item), "paper"
     return [Seg("text", rest), *item.segs[item.head:]] if rest.strip() else item.segs[item.head:]
 
 
@@ -220,7 +215,7 @@ def italic_title(item: Item) -> list[Seg] | None:
 def _link_head(item: Item, head: Seg) -> list[Seg]:
     """Title, URL and kind from a head link; `` - owner`` or `` - description`` after it."""
     draft = item.draft
-    draft.title = link_text(head.text).strip(_QUOTES + " ")
+    draft.title = link_text(head.text).strip(QUOTES + " ")
     draft.url = head.href or None
     if head.href:
         check_url(draft, head.href)
@@ -243,91 +238,17 @@ def _owner_and_description(item: Item, tail: list[Seg]) -> list[Seg]:
     if not rest:
         return tail
     draft = item.draft
-    if (draft.kind == "repo" or head_is_code(item)) and re.fullmatch(r"[\w.\-]+(\s*🤗)?", rest):
+    if (draft.kind == "repo" or _head_is_code(item)) and re.fullmatch(r"[\w.\-]+(\s*🤗)?", rest):
         draft.owner = rest.replace("🤗", "").strip()
     else:
         draft.description = clean(rest) or None
     return tail[1:]
 
 
-def head_is_code(item: Item) -> bool:
+def _head_is_code(item: Item) -> bool:
     head = item.head_seg()
     return head is not None and head.kind == "link" and (
         head.bold or urls.is_code(head.href)) and not arxiv_of_url(head.href)
-
-
-def _unmarked(lead: str) -> str:
-    """The lead without markers, shortcodes and list numbering."""
-    text = _SHORTCODE.sub(" ", lead)
-    for marker in MARKERS:
-        text = text.replace(marker, "")
-    text = clean(text)
-    numbering = _NUMBERING.match(text)
-    return text[numbering.end():] if numbering else text
-
-
-def _lead_title(lead: str) -> str:
-    """The lead text as a title: markers, shortcodes, numbering and labels removed."""
-    text = _unmarked(lead).strip(" \t-–—·|:*[]()0123456789.、")
-    if _LABEL.fullmatch(lead.strip()) and len(text.split()) <= 2:
-        return ""  # "Paper:" before the link
-    return text
-
-
-def _split_lead(text: str) -> tuple[str, str]:
-    """A plain-text lead as its title and the text after it (authors, venue, ids).
-
-    ``"Title" — A. Author (ICLR 2023)``; ``Title. A. Author, B. Author. NeurIPS 2023.``;
-    ``Title, arXiv 2023.``; ``Title [NeurIPS 2022] [arXiv:2201.11903]``.
-    """
-    text = text.rstrip(" ([（【")  # the bracket that opens the first link: "Title [[pdf](…)]"
-    if text[:1] in _QUOTES:
-        close = next((n for n in range(1, len(text)) if text[n] in _QUOTES), -1)
-        if close > 3:
-            return text[1:close], text[close + 1:]
-    title, rest = text, ""
-    parts = title.split(". ")
-    for k in range(1, len(parts)):
-        initial = len((parts[k - 1].rsplit(None, 1) or [""])[-1].strip(",")) == 1  # "R. Name"
-        if not initial and looks_like_names(parts[k]):
-            title, rest = ". ".join(parts[:k]), ". " + ". ".join(parts[k:])
-            break
-    while True:  # trailing tags: "[NeurIPS 2022]", "(ICLR 2023)", "[arXiv:2201.11903]"
-        stripped = title.rstrip(" .")
-        opener = {"]": "[", ")": "(", "】": "【"}.get(stripped[-1:])
-        start = stripped.rfind(opener) if opener else -1
-        inner = stripped[start + 1:-1] if start >= 0 else ""
-        if start <= 0 or not (venues.tag(inner) or arxiv.from_text(inner)):
-            break
-        title, rest = stripped[:start], f" {stripped[start:]}{rest}"
-    head, comma, last = title.rstrip(" .").rpartition(", ")
-    if comma and len(last.split()) <= 4 and (venues.tag(last) or venues.in_text(last)):
-        title, rest = head, f", {last}.{rest}"  # "Title, arXiv 2023."
-    return title, rest
-
-
-def _title_from_text(text: str, item: Item) -> str:
-    """Leading-text titles: ``Title (2017) by A et al.,`` or ``Title (``."""
-    draft = item.draft
-    year = _YEAR.search(text)
-    if year:
-        draft.year = int(year["year"])
-        rest = text[year.end():].strip()
-        text = text[:year.start()]
-        if rest.lower().startswith("by "):
-            set_authors(draft, rest[3:])
-        elif rest.startswith(","):  # "Title (2017), Andrew G. Howard et al. [[pdf]]"
-            set_authors(draft, rest.strip(" ,"))
-    if not draft.authors and " by " in text:
-        title, _, names = text.rpartition(" by ")
-        if person_names(names):  # not "Betrayed by Captions"
-            text = title
-            set_authors(draft, names)
-    start = -1 if draft.authors else trailing_names(text)
-    if start != -1:  # "Torch7: A matlab-like environment, R. Collobert et al."
-        set_authors(draft, text[start + 2:])
-        text = text[:start]
-    return clean(text.strip(" \t-–—:,([").strip(_QUOTES)).strip()
 
 
 def _venue_in_name(item: Item, tail: list[Seg]) -> None:
@@ -348,7 +269,7 @@ def _venue_in_name(item: Item, tail: list[Seg]) -> None:
 
 
 def _citation_title(text: str) -> str:
-    return _strip_final_period(clean(text).strip(_QUOTES + " ,"))
+    return _strip_final_period(clean(text).strip(QUOTES + " ,"))
 
 
 def _strip_final_period(title: str) -> str:
