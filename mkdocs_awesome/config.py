@@ -8,6 +8,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from awesome_papers.query import COLUMNS, DEFAULT_COLUMNS
+from awesome_papers.suppress import unknown_codes
 
 
 class SitePath(c.Type[str]):
@@ -21,6 +22,19 @@ class SitePath(c.Type[str]):
         if path and (PurePosixPath(path).is_absolute() or ".." in PurePosixPath(path).parts):
             raise c.ValidationError(f"must be a path inside the site, not {path!r}")
         return path
+
+
+class Code(c.Type[str]):
+    """A diagnostic code; an unknown one fails validation with a did-you-mean."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        code = super().run_validation(value)
+        if unknown := unknown_codes([code]):
+            raise c.ValidationError(unknown[0])
+        return code
 
 
 class AwesomePapersConfig(base.Config):
@@ -40,6 +54,9 @@ class AwesomePapersConfig(base.Config):
     #: Report the lists' own warnings as MkDocs warnings (``--strict`` then fails on them);
     #: by default they are logged at INFO level.
     strict_lists = c.Type(bool, default=False)
+    #: Codes the lists' diagnostics are not reported for; unset: the ``ignore`` of the
+    #: nearest ``.awesome-papers.toml`` or ``[tool.awesome-papers]`` (comments always count).
+    ignore = c.Optional(c.ListOfItems(Code()))
     #: Keep parsed lists on disk between builds (``$AWESOME_PAPERS_CACHE``, else
     #: ``~/.cache/awesome-papers``), so a fresh ``mkdocs build`` need not parse again.
     parse_cache = c.Type(bool, default=True)

@@ -20,20 +20,21 @@ if TYPE_CHECKING:
 
     from awesome_papers.model import Collection
 
-_last: dict[tuple[tuple[str, ...], str | None], Collection] = {}
+_last: dict[tuple[tuple[str, ...], str | None, tuple[str, ...] | None], Collection] = {}
 
 
-def load_lists(paths: Sequence[str], cache: str | None = None, *,
-               parse_cache: bool = True) -> tuple[Collection, bool]:
+def load_lists(paths: Sequence[str], cache: str | None = None, *, parse_cache: bool = True,
+               ignore: Sequence[str] | None = None) -> tuple[Collection, bool]:
     """The lists (enriched from ``cache`` if given), and whether they changed since last time.
 
     ``parse_cache`` keeps parsed lists on disk between builds. A list that is missing or
     cannot be read is left out, and is an ``unreadable-list`` diagnostic (see
-    :func:`log_diagnostics`).
+    :func:`log_diagnostics`). Diagnostics the lists' ignore comments or ``ignore`` (else
+    the nearest config file's) silence are left out too.
     """
     collection = load(paths, cache=cache or None, disk_cache=parse_cache,
-                      skip_unreadable=True)
-    key = (tuple(paths), cache)
+                      skip_unreadable=True, ignore=ignore)
+    key = (tuple(paths), cache, None if ignore is None else tuple(ignore))
     fresh = _last.get(key) is not collection
     _last[key] = collection
     return collection, fresh

@@ -61,7 +61,8 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         collection, _ = load_lists(self.config.sources, self.config.cache,
-                                   parse_cache=self.config.parse_cache)
+                                   parse_cache=self.config.parse_cache,
+                                   ignore=self.config.ignore)
         log_diagnostics(collection, strict=self.config.strict_lists)
         self.site = Site(collection, tuple(self.config.columns), self.config.badges)
         # Material's instant navigation swaps pages in without loading their scripts.

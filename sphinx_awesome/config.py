@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sphinx.errors import ConfigError
 
 from awesome_papers.query import DEFAULT_COLUMNS, parse_query
+from awesome_papers.suppress import unknown_codes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -27,6 +28,9 @@ def setup_config(app: Sphinx) -> None:
         description="show GitHub star badges, loaded from shields.io at page view")
     add("awesome_cache", None, "env", types=frozenset({str, type(None)}),
         description="arXiv enrichment cache (JSON), relative to the conf.py directory")
+    add("awesome_ignore", None, "", types=frozenset({list, tuple, type(None)}),
+        description="codes the lists' diagnostics are not reported for; None: the "
+                    "ignore of .awesome-papers.toml or [tool.awesome-papers]")
     app.connect("config-inited", check_config)
 
 
@@ -44,7 +48,8 @@ def check_config(app: Sphinx, config: Config) -> None:
     """Resolve paths against the conf dir; bad columns or a bad ``.bib`` name stop the build.
 
     A list that is missing or cannot be read does not: it is an ``unreadable-list``
-    warning of the first build that sees it, and the build goes on without it.
+    warning of the first build that sees it, and the build goes on without it. An
+    unknown code in ``awesome_ignore`` stops it, with a did-you-mean.
 
     The resolved paths sit in a private attribute because directives and the domain see
     the config but not the app; Sphinx neither pickles nor compares ``_`` attributes.
@@ -61,3 +66,6 @@ def check_config(app: Sphinx, config: Config) -> None:
     _, problems = parse_query({"columns": ", ".join(config.awesome_columns)})
     if problems:
         raise ConfigError("awesome_columns: " + "; ".join(p.message for p in problems))
+    ignore = config.awesome_ignore
+    if ignore is not None and (unknown := unknown_codes(map(str, ignore))):
+        raise ConfigError("awesome_ignore: " + "; ".join(unknown))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import fields
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx.util import logging
@@ -11,6 +12,7 @@ from sphinx.util import logging
 import awesome_papers
 from awesome_papers import Entry
 from awesome_papers.files import UNREADABLE
+from awesome_papers.settings import for_file
 
 from .config import cache_path, source_paths
 
@@ -37,9 +39,12 @@ def collection(config: Config) -> Collection:
     Called by every directive and citation; the core hands back the same collection
     until a list or the cache changes, so a call costs a few file stats. A list that
     cannot be read is left out, and is among the diagnostics (see ``report_diagnostics``).
+    Diagnostics are silenced by the lists' ignore comments and by ``awesome_ignore``, else
+    by the config file nearest each list.
     """
     cache = cache_path(config)
-    return awesome_papers.load(source_paths(config), cache=cache, skip_unreadable=True)
+    return awesome_papers.load(source_paths(config), cache=cache, skip_unreadable=True,
+                               ignore=config.awesome_ignore)
 
 
 def digest(entries: Iterable[Entry | None], *extra: object) -> str:
@@ -50,10 +55,14 @@ def digest(entries: Iterable[Entry | None], *extra: object) -> str:
 
 
 def fingerprint(config: Config) -> str:
-    """A digest of the list files and the cache: equal digests mean equal entries."""
+    """A digest of the list files, the cache and the config files that silence their
+    diagnostics: equal digests mean equal entries and equal diagnostics."""
     hasher = hashlib.sha256()
     cache = cache_path(config)
-    for path in [*source_paths(config), *([cache] if cache else [])]:
+    hasher.update(repr(config.awesome_ignore).encode())
+    settings = {for_file(path).path for path in source_paths(config)}
+    for path in [*source_paths(config), *([cache] if cache else []),
+                 *(Path(s) for s in sorted(filter(None, settings)))]:
         hasher.update(str(path).encode() + b"\0")
         try:
             hasher.update(path.read_bytes())
