@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -38,7 +38,7 @@ UNKNOWN_CODE = "unknown-ignore-code"
 BAD_COMMENT = "bad-ignore-comment"
 DIRECTIVES = ("disable-next-line", "disable-line", "disable", "enable")
 
-_COMMENT = re.compile(r"<!--\s*awesome-papers-([A-Za-z-]*)(.*?)-->")
+_DIRECTIVE = re.compile(r"\s*awesome-papers-([A-Za-z-]*)")
 _FENCE = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})(.*)")
 _LINES = re.compile(r"\r\n?|\n")  # markdown-it's line ends, so line numbers agree
 _CODE = re.compile(r"[^\s,]+")
@@ -119,9 +119,19 @@ def split_codes(value: str) -> list[str]:
     return _CODE.findall(value)
 
 
-def _in_code_span(line: str, start: int) -> bool:
-    """An odd number of backticks before ``start``: the comment is code, not a comment."""
-    return line.count("`", 0, start) % 2 == 1
+def _comments(line: str) -> Iterator[tuple[int, int]]:
+    """Start and end of each HTML comment on the line outside code spans (an odd number
+    of backticks before it), in one pass: every ``find`` starts where the last ended."""
+    position = ticks = 0
+    while (start := line.find("<!--", position)) >= 0:
+        end = line.find("-->", start + 4)
+        if end < 0:
+            return
+        ticks += line.count("`", position, start)
+        if ticks % 2 == 0:
+            yield start, end + 3
+        ticks += line.count("`", start, end + 3)
+        position = end + 3
 
 
 class _Scanner:
@@ -167,27 +177,28 @@ class _Scanner:
         if not code and MARKER in line:
             pieces: list[str] = []
             position = 0
-            for match in _COMMENT.finditer(line):
-                if _in_code_span(line, match.start()):
-                    continue
-                pieces.append(line[position:match.start()])
-                position = match.end()
-                self._directive(number, match)
+            for start, end in _comments(line):
+                found = _DIRECTIVE.match(line, start + 4, end - 3)
+                if found:
+                    pieces.append(line[position:start])
+                    position = end
+                    self._directive(number, found, end - 3)
             rest = "".join(pieces) + line[position:]
         if rest.strip() and self.pending is not None:
             self._silence_line(number, self.pending)
             self.pending = None
 
-    def _directive(self, number: int, match: re.Match[str]) -> None:
+    def _directive(self, number: int, match: re.Match[str], end: int) -> None:
+        """A comment ``awesome-papers-NAME CODES`` (the codes run to ``end``)."""
         name = match[1]
         if name not in DIRECTIVES:
             self.problems.append(Diagnostic(
-                self.path, number, match.start() + 1, "warning", BAD_COMMENT,
+                self.path, number, match.start() - 3, "warning", BAD_COMMENT,
                 f"'awesome-papers-{name}' is no ignore comment"
                 f"{did_you_mean(MARKER + name, [MARKER + d for d in DIRECTIVES])}; "
                 "it silences nothing"))
             return
-        codes = self._codes(match[2], number, match.start(2))
+        codes = self._codes(match.string[match.end():end], number, match.end())
         if name == "disable-next-line":
             silence = Silence().disable(codes)
             self.pending = silence if self.pending is None else self.pending.union(silence)

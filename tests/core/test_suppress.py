@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from awesome_papers import loader, parse
 from awesome_papers.model import Collection
 from awesome_papers.parse import parse_text
-from awesome_papers.suppress import suppress
+from awesome_papers.suppress import scan, suppress
 
 #: Each item gives known diagnostics: bad-url (a), unsafe-link and bad-url (b),
 #: bad-arxiv-id and prose-item (c).
@@ -190,3 +191,28 @@ def test_a_parse_from_the_disk_cache_is_silenced_the_same(
     again = loader.load(path, disk_cache=True)
     assert again.diagnostics == first.diagnostics and again.ignored == first.ignored
     assert [d.code for d in again.ignored] == ["bad-url"]
+
+
+#: Lines that would make a backtracking or rescanning reader quadratic.
+HOSTILE = {
+    "unclosed comments": lambda n: "<!-- awesome-papers-disable " * (n // 28),
+    "comments in code spans": lambda n: "`<!-- awesome-papers-disable -->`" * (n // 34),
+    "many comments": lambda n: "<!-- awesome-papers-disable-line nope -->" * (n // 41),
+    "codes": lambda n: "<!-- awesome-papers-disable " + "bad-url, " * (n // 9) + "-->",
+}
+
+
+def _scan_cost(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        scan(text, "hostile.md")
+        best = min(best, time.process_time() - start)
+    return max(best, 1e-4)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_the_scan_grows_linearly(name: str) -> None:
+    make = HOSTILE[name]
+    small, large = _scan_cost(make(30_000)), _scan_cost(make(300_000))
+    assert large / small < 30, f"{name}: 10x the input took {large / small:.0f}x the time"
