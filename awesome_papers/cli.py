@@ -92,12 +92,13 @@ def summary(collection: Collection) -> str:
     return ", ".join(parts) + ignored
 
 
-def _fails(diagnostic: Diagnostic, strict: bool | None) -> bool:
+def _failing(diagnostics: Sequence[Diagnostic], strict: bool | None) -> bool:
     """An error fails ``check``; a warning too under ``--strict``, or ``strict = true`` in
     the config file of its list when neither ``--strict`` nor ``--no-strict`` is given."""
-    if diagnostic.severity != "warning":
-        return diagnostic.severity == "error"
-    return for_file(diagnostic.path).strict if strict is None else strict
+    paths = {d.path for d in diagnostics if d.severity == "warning"}
+    strict_in = {path: for_file(path).strict if strict is None else strict for path in paths}
+    return any(d.severity == "error" or (d.severity == "warning" and strict_in[d.path])
+               for d in diagnostics)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -112,7 +113,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.stats:
         print(stats.shape_table(collection))
     print(summary(collection), file=sys.stderr)
-    return 1 if any(_fails(d, args.strict) for d in diagnostics) else 0
+    return 1 if _failing(diagnostics, args.strict) else 0
 
 
 def _export(args: argparse.Namespace) -> int:
