@@ -8,6 +8,7 @@ import re
 from bs4 import BeautifulSoup
 from docutils.core import publish_from_doctree
 from docutils.utils import new_document
+from docutils.writers import html5_polyglot, latex2e
 
 from awesome_papers.bibtex import entry_bibtex
 from awesome_papers.html import papers_html
@@ -49,11 +50,11 @@ def test_only_html_writers_write_it() -> None:
     document = new_document("<test>")
     document += paper_table([PAPER])
     document += table_data([PAPER])
-    html = publish_from_doctree(document, writer="html5").decode()
+    html = publish_from_doctree(document, writer=html5_polyglot.Writer()).decode()
     assert html.count('<script type="application/json" class="awesome-papers-data">') == 1
     document = new_document("<test>")
     document += table_data([PAPER])
-    latex = publish_from_doctree(document, writer="latex",
+    latex = publish_from_doctree(document, writer=latex2e.Writer(),
                                  settings_overrides={"use_latex_citations": True,
                                                      "legacy_column_widths": False})
     assert b"awesome-papers-data" not in latex
@@ -63,7 +64,7 @@ def test_badges_load_lazily() -> None:
     coded = Entry(key="k", kind="paper", title="T", code=("https://github.com/a/b",))
     document = new_document("<test>")
     document += paper_table([coded], badges=True)
-    html = publish_from_doctree(document, writer="html5").decode()
+    html = publish_from_doctree(document, writer=html5_polyglot.Writer()).decode()
     assert re.search(r'<img [^>]*loading="lazy"[^>]*shields\.io|<img [^>]*shields\.io[^>]*'
                      r'loading="lazy"', html)
 
