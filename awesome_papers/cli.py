@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from contextlib import nullcontext
 from types import FrameType
 
-from . import bibtex, enrich_cli, export, stats
+from . import __version__, bibtex, enrich_cli, export, stats
 from .files import FileProblem, atomic_writer, read_list
 from .loader import load
 from .model import Collection, Diagnostic, Entry
@@ -172,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="awesome-papers",
         description="Check, export and list curated Markdown awesome lists of papers.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="report problems as file:line:col messages")
@@ -214,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
         "sections", help="show the sections: entry counts, slugs by level, headings")
     sections.add_argument("lists", nargs="+", metavar="LIST")
     sections.set_defaults(run=_sections)
+
     enrich_cli.add_parser(commands)
     return parser
 
