@@ -13,11 +13,10 @@ from __future__ import annotations
 import os
 import re
 import stat
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import tomllib
 
 from .codes import CODES
 from .model import Diagnostic
