@@ -21,7 +21,6 @@ from . import venues
 from .chunks import chunks
 from .draft import Draft, Parsed
 from .fields import venue_tag
-from .html_tables import read_html_table
 from .items import (
     MAX_NESTING,
     RawItem,
@@ -42,7 +41,6 @@ from .labelled import (
 from .paragraphs import Para, entry_lines, has_link, read_para, records
 from .segments import Seg, plain, segments
 from .shapes import TEXT_TITLES, not_a_paper, read_record, split_records
-from .tables import read_table
 
 
 def _as_written(url: str) -> str:
@@ -451,9 +449,13 @@ def _walk(tokens: list[Token], offset: int, walker: _Walker) -> None:
                 walker.flush()
                 walker.walk_list(items)
         elif tok.type == "table_open":
+            from .tables import read_table  # BeautifulSoup only for lists with tables
+
             walker.flush()
             i = read_table(tokens, i, walker)
         elif tok.type == "html_block" and "<table" in tok.content.lower():
+            from .html_tables import read_html_table
+
             walker.flush()
             i = read_html_table(tokens, i, walker)
         elif tok.type == "paragraph_open" and tok.level == 0:

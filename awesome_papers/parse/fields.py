@@ -82,8 +82,8 @@ def text_fields(draft: Draft, text: str) -> None:
 
 def _venue_in_text(draft: Draft, text: str) -> None:
     """``NeurIPS 2023.``, ``Proceedings of EMNLP 2019``: a known venue and its year."""
-    if draft.venue is not None or draft.kind != "paper":
-        return
+    if draft.venue is not None or draft.kind != "paper" or not any(map(str.isdigit, text)):
+        return  # no year, no venue: most text between links is ", " or " · "
     named = venues.in_text(text)
     if named:
         if named[0] != "arXiv":
