@@ -63,12 +63,12 @@ def text_fields(draft: Draft, text: str) -> None:
         if cited:
             _set_arxiv(draft, *cited, near=cited[0])
     stripped = text.strip()
-    by = _BY.search(stripped) if draft.kind == "paper" and not draft.authors else None
-    if by and by.start() < 3:  # "[Title](arXiv page) by John Aslanides"
-        set_authors(draft, _up_to_link_text(stripped[by.end():]))
-        return
     if draft.kind == "paper" and not draft.authors:
         stripped = _venue_in_parentheses(draft, stripped)
+        by = _BY.search(stripped)
+        if by and by.start() < 3:  # "[Title](arXiv page) (NeurIPS'22) by John Aslanides"
+            set_authors(draft, _up_to_link_text(stripped[by.end():]))
+            return
         if stripped.startswith(("(", ",")):
             _authors_after_year(draft, stripped)
         elif stripped[:1] in _NAME_SEPARATORS:
@@ -111,11 +111,31 @@ def _venue_in_parentheses(draft: Draft, stripped: str) -> str:
 def _authors_after_separator(draft: Draft, stripped: str) -> None:
     """``**Title** - Rafael Rafailov, Archit Sharma.``, ``**Title**. A, B, et al.``: names
     after a dash, colon or period, when they read as names (not a description)."""
-    names = stripped.lstrip(_NAME_SEPARATORS + " ")
+    found = separator_names(stripped)
+    if found is not None:
+        names, venue = found
+        set_authors(draft, names)
+        if venue:
+            _venue_in_text(draft, venue)
+
+
+def separator_names(text: str) -> tuple[str, str] | None:
+    """``- Haotian Liu et al., NeurIPS 2023``: the names after a separator, and a venue
+    that ends them; ``None`` when the text is no name list (a description)."""
+    names = text.strip().lstrip(_NAME_SEPARATORS + " ")
     for stop in (". ", "[", "(", "`", " - ", " – ", " — "):
         names = names.split(stop, 1)[0]
-    if names.strip(" .") and looks_like_names(names):
-        set_authors(draft, names)
+    venue = ""
+    head, comma, last = names.rpartition(", ")
+    if comma and (venues.tag(last.strip(" .")) or venues.in_text(last)):
+        names, venue = head, last
+    return (names, venue) if names.strip(" .") and looks_like_names(names) else None
+
+
+def names_after_break(draft: Draft, text: str) -> None:
+    """``**Title**<br>Zhiliang Peng, Wenhui Wang<br>``: a line of names under a title."""
+    if draft.kind == "paper" and not draft.authors and looks_like_names(text):
+        set_authors(draft, text)
 
 
 def _authors_after_year(draft: Draft, stripped: str) -> None:

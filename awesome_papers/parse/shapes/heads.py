@@ -19,6 +19,7 @@ from ..fields import (
     clean,
     head_link,
     link_text,
+    separator_names,
     set_authors,
     set_citation_authors,
 )
@@ -134,7 +135,8 @@ def leading_text(item: Item) -> list[Seg] | None:
     if len(text) < 3 or not any(c.isalpha() for c in text):
         return None
     title, rest = split_lead(unmarked(item.lead))
-    item.draft.title, item.draft.kind = title_from_text(title, item), "paper"
+    item.draft.title = _strip_final_period(title_from_text(title, item))
+    item.draft.kind = "paper"
     return [Seg("text", rest), *item.segs[item.head:]] if rest.strip() else item.segs[item.head:]
 
 
@@ -238,6 +240,8 @@ def _owner_and_description(item: Item, tail: list[Seg]) -> list[Seg]:
     if not rest:
         return tail
     draft = item.draft
+    if draft.kind == "paper" and separator_names(text) is not None:
+        return tail  # " - Haotian Liu et al., NeurIPS 2023": the paper's authors
     if (draft.kind == "repo" or _head_is_code(item)) and re.fullmatch(r"[\w.\-]+(\s*🤗)?", rest):
         draft.owner = rest.replace("🤗", "").strip()
     else:

@@ -13,6 +13,7 @@ from ..fields import (
     em_field,
     image_field,
     link_field,
+    names_after_break,
     paper_link,
     text_fields,
     venue_tag,
@@ -31,11 +32,13 @@ def read_tail(draft: Draft, tail: list[Seg], markers: list[str]) -> None:
     """Fill the draft from the segments after its head, then settle its kind and dates."""
     _venue_before_title(draft)
     paper_link(draft, tail)
-    prev_text = ""
+    prev_text, prev_kind = "", ""
     for seg in tail:
         text = seg.text
         if seg.kind == "text":
             markers += [m for m in MEDIA if m in text]
+            if prev_kind == "break" or (prev_kind == "html" and prev_text.startswith("<br")):
+                names_after_break(draft, text)
             text_fields(draft, text)
         elif seg.kind == "code":
             code_fields(draft, text)
@@ -51,7 +54,8 @@ def read_tail(draft: Draft, tail: list[Seg], markers: list[str]) -> None:
                 draft.citations = int(count) if count.isdigit() else None
             else:
                 link_field(draft, seg)
-        prev_text = text if seg.kind == "text" else ""
+        prev_text = text if seg.kind in ("text", "html") else ""
+        prev_kind = seg.kind
     settle(draft, markers)
 
 
