@@ -299,11 +299,6 @@ def disallowed(tex: str) -> list[str]:
     return _Scan(tex).run()
 
 
-def safe_math(tex: str) -> bool:
-    """Whether ``tex`` (a formula without its dollars) may be written as math."""
-    return not disallowed(tex)
-
-
 @dataclass(frozen=True, slots=True)
 class MathSpan:
     """One ``$...$`` formula in a text: ``text[start:end]`` with its dollars."""
