@@ -106,21 +106,21 @@ def authors_first(item: Item) -> list[Seg] | None:
     names = lead[:found.start()] if found else lead.rstrip(" .")
     rest = lead[found.end():].strip() if found else ""
     head = item.head_seg()
+    link = head if head is not None and head.kind == "link" else None
     if found is None and not lead.endswith("."):
         return None  # "Names. [Title](…)": the names end with a period
-    if not (rest or (head is not None and head.kind == "link")):
-        return None
-    if not person_names(names, cited=found is not None):
+    if not (rest or link) or not person_names(names, cited=found is not None):
         return None
     draft = item.draft
     set_authors(draft, unmarked(names))
+    draft.kind = "paper"
     if found:
         draft.year = int(found["year"])
-    if rest:
+    if rest or link is None:
         title, _, venue = rest.partition(". ")
-        draft.title, draft.kind = _strip_final_period(clean(title)), "paper"
+        draft.title = _strip_final_period(clean(title))
         return [Seg("text", venue), *item.segs[item.head:]]
-    tail = _link_head(item, head)  # type: ignore[arg-type]
+    tail = _link_head(item, link)
     draft.kind, draft.title = "paper", _strip_final_period(draft.title)
     return tail
 
