@@ -7,10 +7,10 @@ from 1991 to March 2007; versions from ``v1``.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
+from growth import growth
 
 from awesome_papers import arxiv, load
 
@@ -96,20 +96,11 @@ def test_what_a_citation_cites(text: str, cited: tuple[str, int | None] | None) 
     assert arxiv.from_text(text) == cited
 
 
-def _search_time(size: int) -> float:
-    """Best time of ``from_text`` on ``arxiv`` + ``size`` blanks, the old quadratic case."""
-    text = "arxiv" + " " * size + "x"
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        arxiv.from_text(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def test_citation_search_grows_linearly() -> None:
     """Growth, not the clock: 10x the text takes about 10x (the old pattern took 140x)."""
-    assert _search_time(200_000) < 40 * _search_time(20_000)
+    ratio = growth(lambda size: "arxiv" + " " * size + "x", arxiv.from_text, 20_000, 200_000,
+                   repeat=5)
+    assert ratio < 40
 
 
 LIST = """\

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 import re
-import time
 from pathlib import Path
 
+from growth import growth
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -151,15 +151,6 @@ def test_an_edit_renames_only_entries_that_collide_with_it(
         assert alone or _next_word(draft) == _next_word(extra), (before[ident], after[ident])
 
 
-def _cost(drafts: list[Draft]) -> float:
-    best = float("inf")
-    for _ in range(2):
-        start = time.process_time()
-        assign_keys(drafts)
-        best = min(best, time.process_time() - start)
-    return max(best, 1e-4)
-
-
 def test_key_time_grows_linearly_with_colliding_entries() -> None:
     """Ten times the entries sharing one key (nothing to tell them apart, or their
     title words) take about ten times as long, not a hundred (growth, not wall time)."""
@@ -172,5 +163,5 @@ def test_key_time_grows_linearly_with_colliding_entries() -> None:
                       year=2024, url=f"https://x.org/{i}") for i in range(n)]
 
     for make in (same, words):
-        small, large = _cost(make(2_000)), _cost(make(20_000))
-        assert large / small < 30, f"{make.__name__}: 10x entries took {large / small:.0f}x"
+        ratio = growth(make, assign_keys, 2_000, 20_000)
+        assert ratio < 30, f"{make.__name__}: 10x entries took {ratio:.0f}x"

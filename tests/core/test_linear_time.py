@@ -7,10 +7,10 @@ growth (the best of two runs, in process time), never a wall-clock budget.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
+from growth import growth
 
 from awesome_papers import parse_text
 from awesome_papers.bibtex import bibtex_string
@@ -37,19 +37,11 @@ HOSTILE: dict[str, Callable[[int], str]] = {
 }
 
 
-def _cost(make: Callable[[int], str], size: int) -> float:
-    text = make(size)
-    best = float("inf")
-    for _ in range(2):
-        start = time.process_time()
-        collection = parse_text(text, "hostile.md")
-        bibtex_string(collection.entries)
-        best = min(best, time.process_time() - start)
-    return max(best, 1e-4)
+def _parse_and_export(text: str) -> None:
+    bibtex_string(parse_text(text, "hostile.md").entries)
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_parse_time_grows_linearly(name: str) -> None:
-    make = HOSTILE[name]
-    small, large = _cost(make, 3_000), _cost(make, 30_000)
-    assert large / small < 30, f"{name}: 10x the input took {large / small:.0f}x the time"
+    ratio = growth(HOSTILE[name], _parse_and_export, 3_000, 30_000)
+    assert ratio < 30, f"{name}: 10x the input took {ratio:.0f}x the time"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
+from growth import growth
 
 from awesome_papers import loader, parse
 from awesome_papers.model import Collection
@@ -202,17 +202,7 @@ HOSTILE = {
 }
 
 
-def _scan_cost(text: str) -> float:
-    best = float("inf")
-    for _ in range(2):
-        start = time.process_time()
-        scan(text, "hostile.md")
-        best = min(best, time.process_time() - start)
-    return max(best, 1e-4)
-
-
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_the_scan_grows_linearly(name: str) -> None:
-    make = HOSTILE[name]
-    small, large = _scan_cost(make(30_000)), _scan_cost(make(300_000))
-    assert large / small < 30, f"{name}: 10x the input took {large / small:.0f}x the time"
+    ratio = growth(HOSTILE[name], lambda text: scan(text, "hostile.md"), 30_000, 300_000)
+    assert ratio < 30, f"{name}: 10x the input took {ratio:.0f}x the time"

@@ -6,10 +6,10 @@ hostile cells are about time, so both are checked here.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
+from growth import growth
 
 from awesome_papers import parse_text
 
@@ -74,17 +74,8 @@ HOSTILE: dict[str, Callable[[int], str]] = {
 }
 
 
-def _cost(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        parse_text(text, "hostile.md")
-        best = min(best, time.process_time() - start)
-    return max(best, 1e-4)
-
-
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_reading_a_hostile_cell_grows_linearly(name: str) -> None:
-    make = HOSTILE[name]
-    small, large = _cost(make(5_000)), _cost(make(50_000))
-    assert large / small < 30, f"{name}: 10x the input took {large / small:.0f}x the time"
+    ratio = growth(HOSTILE[name], lambda text: parse_text(text, "hostile.md"), 5_000, 50_000,
+                   repeat=3)
+    assert ratio < 30, f"{name}: 10x the input took {ratio:.0f}x the time"

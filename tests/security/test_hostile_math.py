@@ -12,13 +12,13 @@ import os
 import re
 import shutil
 import subprocess
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from docutils import nodes
+from growth import growth
 from hostile_formulas import HARMLESS, HOSTILE, LIST, SECRET, markdown, title
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -85,18 +85,11 @@ def test_nodes_make_math_only_of_allowed_formulas(hostile: Collection) -> None:
 def test_scanning_grows_linearly(make: Callable[[int], str]) -> None:
     """Ten times the input costs about ten times the work (not a hundred)."""
 
-    def cost(n: int) -> float:
-        text = make(n)
-        runs = []
-        for _ in range(3):
-            start = time.process_time()
-            bib_title(text)
-            math_spans(text)
-            runs.append(time.process_time() - start)
-        return min(runs)
+    def scan(text: str) -> None:
+        bib_title(text)
+        math_spans(text)
 
-    small, large = cost(10_000), cost(100_000)
-    assert large < 30 * max(small, 1e-3)
+    assert growth(make, scan, 10_000, 100_000, repeat=3, floor=1e-3) < 30
 
 
 # -- references.bib in the real tools --------------------------------------------------
