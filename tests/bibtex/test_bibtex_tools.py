@@ -2,35 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from latex_tools import compile_bib, need
 
 from awesome_papers import Collection
 from awesome_papers.bibtex import write_bibtex
-
-_PLAIN = r"""\documentclass{article}
-\usepackage{url}
-\usepackage{amsmath}
-\begin{document}
-\nocite{*}
-\bibliographystyle{plain}
-\bibliography{references}
-\end{document}
-"""
-_BIBLATEX = r"""\documentclass{article}
-\usepackage{amsmath}
-\usepackage[backend=biber]{biblatex}
-\addbibresource{references.bib}
-\begin{document}
-\nocite{*}
-\printbibliography
-\end{document}
-"""
 
 # BibTeX: "Warning--empty year in x", "I was expecting a `,'", "(There were 2 warnings)";
 # biber: "[12] Utils.pm:410> WARN - ...", "ERROR - ...".
@@ -39,24 +18,6 @@ _BLG_PROBLEM = re.compile(
     r"> (?:WARN|ERROR) - ).*$",
     re.M,
 )
-
-
-def _need(*tools: str) -> None:
-    missing = [tool for tool in tools if shutil.which(tool) is None]
-    if not missing:
-        return
-    reason = f"{', '.join(missing)} not installed (Debian: texlive-latex-base, biber)"
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-def _run(cwd: Path, *command: str) -> str:
-    done = subprocess.run(
-        command, cwd=cwd, capture_output=True, text=True, errors="replace", timeout=300
-    )
-    assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stdout[-3000:]}"
-    return done.stdout
 
 
 @pytest.mark.latex
@@ -74,17 +35,12 @@ def _run(cwd: Path, *command: str) -> str:
 def test_reference_list_compiles_without_warnings(
     tmp_path: Path, reference: Collection, engine: str, backend: str, latex_escapes: bool
 ) -> None:
-    _need(engine, backend)
+    need(engine, backend)
     write_bibtex(
         tmp_path / "references.bib", reference.entries,
         sources=["llm-training.md"], latex_escapes=latex_escapes,
     )
-    (tmp_path / "doc.tex").write_text(_PLAIN if backend == "bibtex" else _BIBLATEX)
-    latex = (engine, "-interaction=nonstopmode", "-halt-on-error", "doc.tex")
-    _run(tmp_path, *latex)
-    _run(tmp_path, backend, "doc")
-    _run(tmp_path, *latex)
-    _run(tmp_path, *latex)
+    compile_bib(tmp_path, engine, backend)
 
     blg = (tmp_path / "doc.blg").read_text(errors="replace")
     assert not _BLG_PROBLEM.findall(blg), blg

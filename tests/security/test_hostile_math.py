@@ -8,10 +8,7 @@ formulas that must stay math.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +19,7 @@ from growth import growth
 from hostile_formulas import HARMLESS, HOSTILE, LIST, SECRET, markdown, title
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from latex_tools import END_MARKER, compile_bib, need
 
 from awesome_papers import Collection, Entry, load
 from awesome_papers.bibtex import bibtex_string, write_bibtex
@@ -94,59 +92,20 @@ def test_scanning_grows_linearly(make: Callable[[int], str]) -> None:
 
 # -- references.bib in the real tools --------------------------------------------------
 
-_PLAIN = r"""\documentclass{article}
-\usepackage{url}
-\usepackage{amsmath}
-\begin{document}
-\nocite{*}
-\bibliographystyle{plain}
-\bibliography{references}
-\typeout{AWESOME-PAPERS-END-OF-DOCUMENT}
-\end{document}
-"""
-_BIBLATEX = r"""\documentclass{article}
-\usepackage{amsmath}
-\usepackage[backend=biber,giveninits=true]{biblatex}
-\addbibresource{references.bib}
-\begin{document}
-\nocite{*}
-\printbibliography
-\typeout{AWESOME-PAPERS-END-OF-DOCUMENT}
-\end{document}
-"""
 _OUTPUTS = {"doc.aux", "doc.log", "doc.pdf", "doc.fls", "doc.bbl", "doc.blg", "doc.bcf",
             "doc.run.xml"}
-
-
-def _need(*tools: str) -> None:
-    missing = [tool for tool in tools if shutil.which(tool) is None]
-    if missing:
-        reason = f"{', '.join(missing)} not installed (Debian: texlive-latex-base, biber)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-
-
-def _run(cwd: Path, *command: str) -> None:
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, errors="replace",
-                          timeout=300, check=False)
-    assert done.returncode == 0, f"{' '.join(command)} failed:\n{done.stdout[-3000:]}"
 
 
 @pytest.mark.latex
 @pytest.mark.parametrize("backend", ["bibtex", "biber"])
 def test_hostile_bib_compiles_and_touches_no_file(tmp_path: Path, hostile: Collection,
                                                   backend: str) -> None:
-    _need("pdflatex", backend)
+    need("pdflatex", backend)
     write_bibtex(tmp_path / "references.bib", hostile.entries, sources=["hostile-math.md"],
                  latex_escapes=True)
-    (tmp_path / "doc.tex").write_text(_PLAIN if backend == "bibtex" else _BIBLATEX)
-    before = {p.name for p in tmp_path.iterdir()}
-    latex = ("pdflatex", "-recorder", "-interaction=nonstopmode", "-halt-on-error", "doc.tex")
-    _run(tmp_path, *latex)
-    _run(tmp_path, backend, "doc")
-    _run(tmp_path, *latex)
-    _run(tmp_path, *latex)
+    before = {p.name for p in tmp_path.iterdir()} | {"doc.tex"}
+    compile_bib(tmp_path, "pdflatex", backend, "-recorder",
+                biblatex_options="backend=biber,giveninits=true")
 
     assert not (tmp_path / "pwned.txt").exists()
     assert {p.name for p in tmp_path.iterdir()} - before <= _OUTPUTS
@@ -158,7 +117,7 @@ def test_hostile_bib_compiles_and_touches_no_file(tmp_path: Path, hostile: Colle
     assert read == []
     log = (tmp_path / "doc.log").read_text(errors="replace")
     assert f"({SECRET}" not in log  # how TeX logs a file it opens (the title's text is there)
-    assert "AWESOME-PAPERS-END-OF-DOCUMENT" in log, "the document ended early"
+    assert END_MARKER in log, "the document ended early"
     assert not re.findall(r"^!.*$", log, re.M)
     bbl = (tmp_path / "doc.bbl").read_text(errors="replace")
     items = bbl.count(r"\bibitem") if backend == "bibtex" else bbl.count(r"\entry{")
