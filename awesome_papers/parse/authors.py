@@ -98,14 +98,16 @@ def looks_like_names(text: str) -> bool:
 def trailing_names(text: str) -> int:
     """Where ``Title, G. Hinton and R. Salakhutdinov`` starts its names, else -1.
 
-    The names after a comma must say they are names: initials, ``et al.`` or several
-    of them (``Stanford University`` alone is not).
+    The names after a comma must say they are names: initials, ``et al.``, or several
+    full names (``Stanford University`` alone is not, nor ``What, How, When, Why``).
     """
     start = text.find(", ")
     while start != -1:
         names = text[start + 2:].strip(" .")
+        parts = [p for p in _SPLIT.split(names) if p]
+        full_names = len(parts) > 1 and all(len(p.split()) >= 2 for p in parts)
         if person_names(names) and (_INITIAL.search(names) or _ET_AL.search(names)
-                                    or len(_SPLIT.split(names)) > 1):
+                                    or full_names):
             return start
         start = text.find(", ", start + 2)
     return -1
