@@ -31,6 +31,7 @@ from .fields import (
 )
 from .segments import Seg, plain
 from .shapes.item import MARKERS
+from .shapes.lead import unquote
 from .shapes.tail import settle
 
 SHAPE = "table-row"
@@ -179,7 +180,7 @@ def split_title(segs: list[Seg]) -> _TitleCell | None:
     if not lead and at < len(first) and first[at].kind in ("strong", "link", "em", "code"):
         head = first[at]
         title = link_text(head.text) if head.kind == "link" else clean(head.text)
-        return _TitleCell(title.strip("\"“” "), head, first[at + 1:], more, badges)
+        return _TitleCell(unquote(title), head, first[at + 1:], more, badges)
     title, summary = split_summary(lead)
     tail = [Seg("text", summary)] if summary else []
     return _TitleCell(title, None, tail + first[at:], more, badges)

@@ -25,7 +25,7 @@ from ..fields import (
 )
 from ..segments import Seg
 from .item import Item
-from .lead import QUOTES, lead_title, split_lead, title_from_text, unmarked
+from .lead import lead_title, split_lead, title_from_text, unmarked, unquote
 
 #: A date as a news line starts: ``[2024-03]``, ``2024.03.12``, ``[2023/6]``.
 _NEWS_DATE = re.compile(r"\[?(?:19|20)\d{2}[-./]\d{1,2}(?:[-./]\d{1,2})?\]?:?")
@@ -217,7 +217,7 @@ def italic_title(item: Item) -> list[Seg] | None:
 def _link_head(item: Item, head: Seg) -> list[Seg]:
     """Title, URL and kind from a head link; `` - owner`` or `` - description`` after it."""
     draft = item.draft
-    draft.title = link_text(head.text).strip(QUOTES + " ")
+    draft.title = unquote(link_text(head.text))
     draft.url = head.href or None
     if head.href:
         check_url(draft, head.href)
@@ -273,7 +273,7 @@ def _venue_in_name(item: Item, tail: list[Seg]) -> None:
 
 
 def _citation_title(text: str) -> str:
-    return _strip_final_period(clean(text).strip(QUOTES + " ,"))
+    return _strip_final_period(unquote(clean(text).strip(" ,")))
 
 
 def _strip_final_period(title: str) -> str:

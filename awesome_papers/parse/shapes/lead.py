@@ -16,6 +16,19 @@ _SHORTCODE = re.compile(r":[a-z0-9_+\-]{1,30}:")
 _LABEL = re.compile(r"[^\w]{0,8}\w+(?: \w+)?\s?[:：]")
 _NUMBERING = re.compile(r"(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s?")
 QUOTES = "\"“”'‘’"
+_CLOSING = {'"': '"', "“": "”", "'": "'", "‘": "’"}
+#: What follows a quoted title: its authors, venue or links, not more of the title.
+_AFTER_QUOTE = ("—", "–", "-", ",", ".", "(", "[", ":", ";", "by ")
+
+
+def unquote(text: str) -> str:
+    """``"Title"`` -> ``Title``; a title that only starts with a quotation
+    (``"Paraphrasing The Original Text" Makes …``) keeps its quotes."""
+    text = text.strip()
+    close = _CLOSING.get(text[:1])
+    if close and len(text) > 2 and text.endswith(close) and close not in text[1:-1]:
+        return text[1:-1].strip()
+    return text
 
 
 def unmarked(lead: str) -> str:
@@ -45,7 +58,8 @@ def split_lead(text: str) -> tuple[str, str]:
     text = text.rstrip(" ([（【")  # the bracket that opens the first link: "Title [[pdf](…)]"
     if text[:1] in QUOTES:
         close = next((n for n in range(1, len(text)) if text[n] in QUOTES), -1)
-        if close > 3:
+        after = text[close + 1:].lstrip().lower()
+        if close > 3 and (not after or after.startswith(_AFTER_QUOTE)):
             return text[1:close], text[close + 1:]
     title, rest = text, ""
     parts = title.split(". ")
@@ -92,4 +106,4 @@ def title_from_text(text: str, item: Item) -> str:
     head, paren, year = text.rstrip().rpartition(" (")
     if paren and len(year) == 4 and year.isdigit() and year[:2] in ("19", "20"):
         text, draft.year = head, draft.year or int(year)  # "Title (2014, C. Dong et al." unclosed
-    return clean(text.strip(" \t-–—:,([").strip(QUOTES)).strip()
+    return unquote(clean(text.strip(" \t-–—:,([")))
