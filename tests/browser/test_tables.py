@@ -263,6 +263,9 @@ def test_tables_work_after_materials_instant_navigation(visit: Callable[..., Vis
 
     page.locator("a.md-nav__link", has_text="Optimization").first.click()
     page.wait_for_url("**/instant/optimization/")
+    # The URL changes before Material swaps the content in: wait for a row of this page
+    # only, so the search below is typed into this page's controls, not the last page's.
+    expect(page.locator("#huang2025stablespam")).to_be_attached()
     expect(controls(page)).to_have_count(1)
     controls(page).get_by_label("Search").fill("ADÁM")
     adam = [e.key for e in OPTIMIZATION if "adam" in searched(e)]
