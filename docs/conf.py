@@ -17,8 +17,5 @@ myst_heading_anchors = 3
 
 awesome_sources = ["../examples/llm-training.md"]
 
-# The bundled list's own problems are shown on purpose in diagnostics.md and by
-# `awesome-papers check`; they would fail this site's -W build.
-suppress_warnings = ["awesome.parse", "awesome.duplicate"]
 
 html_theme = "alabaster"

@@ -8,6 +8,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from awesome_papers.query import COLUMNS, DEFAULT_COLUMNS
+from awesome_papers.report import MODES
 from awesome_papers.suppress import unknown_codes
 
 
@@ -51,9 +52,9 @@ class AwesomePapersConfig(base.Config):
     badges = c.Type(bool, default=False)
     #: arXiv enrichment cache written by ``awesome-papers enrich`` (JSON).
     cache = c.Optional(c.File(exists=False))
-    #: Report the lists' own warnings as MkDocs warnings (``--strict`` then fails on them);
-    #: by default they are logged at INFO level.
-    strict_lists = c.Type(bool, default=False)
+    #: The lists' own problems: one INFO line per list (``summary``), each one as a
+    #: warning, so that ``--strict`` fails on them (``all``), or ``none``.
+    list_diagnostics = c.Choice(MODES, default="summary")
     #: Codes the lists' diagnostics are not reported for; unset: the ``ignore`` of the
     #: nearest ``.awesome-papers.toml`` or ``[tool.awesome-papers]`` (comments always count).
     ignore = c.Optional(c.ListOfItems(Code()))

@@ -109,7 +109,7 @@ class AwesomePapersExtension(Extension):
                                        self.getConfig("cache") or None,
                                        parse_cache=bool(self.getConfig("parse_cache")))
         if fresh:
-            log_diagnostics(collection, strict=False)
+            log_diagnostics(collection)
         columns = self.getConfig("columns")
         columns = columns.replace(",", " ").split() if isinstance(columns, str) else columns
         site = Site(collection, badges=bool(self.getConfig("badges")))

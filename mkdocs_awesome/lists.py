@@ -7,11 +7,11 @@ per ``mkdocs serve`` rebuild, and both log a list's diagnostics only when it cha
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from awesome_papers import load
 from awesome_papers.files import UNREADABLE
+from awesome_papers.report import summaries
 
 from .site import logger
 
@@ -40,15 +40,18 @@ def load_lists(paths: Sequence[str], cache: str | None = None, *, parse_cache: b
     return collection, fresh
 
 
-def log_diagnostics(collection: Collection, *, strict: bool) -> None:
-    """The lists' diagnostics at INFO level (WARNING with ``strict``), and a list that
-    cannot be read always as an ERROR naming it, so ``mkdocs build --strict`` fails on
-    it while a plain build goes on."""
+def log_diagnostics(collection: Collection, mode: str = "summary") -> None:
+    """The lists' own problems: one INFO line per list (``summary``), each one as a
+    WARNING, so that ``--strict`` fails on them (``all``), or none. A list that cannot be
+    read is always an ERROR naming it, so ``mkdocs build --strict`` fails on it while a
+    plain build goes on."""
     for diagnostic in collection.diagnostics:
         if diagnostic.code == UNREADABLE:
             line = f":{diagnostic.line}" if diagnostic.line else ""
             logger.error("%s%s: list file %s [awesome.%s]", diagnostic.path, line,
                          diagnostic.message, UNREADABLE)
-            continue
-        serious = strict and diagnostic.severity != "info"
-        logger.log(logging.WARNING if serious else logging.INFO, "%s", diagnostic.format())
+        elif mode == "all" and diagnostic.severity != "info":
+            logger.warning("%s", diagnostic.format())
+    if mode == "summary":
+        for line in summaries(collection.diagnostics):
+            logger.info("%s", line)

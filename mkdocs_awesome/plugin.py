@@ -63,7 +63,7 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
         collection, _ = load_lists(self.config.sources, self.config.cache,
                                    parse_cache=self.config.parse_cache,
                                    ignore=self.config.ignore)
-        log_diagnostics(collection, strict=self.config.strict_lists)
+        log_diagnostics(collection, self.config.list_diagnostics)
         self.site = Site(collection, tuple(self.config.columns), self.config.badges)
         # Material's instant navigation swaps pages in without loading their scripts.
         self.every_page = "navigation.instant" in (config.theme.get("features") or ())

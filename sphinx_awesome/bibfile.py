@@ -10,7 +10,7 @@ from sphinx.util.osutil import relative_uri
 
 from awesome_papers.files import FileProblem
 
-from .sources import collection, warn
+from .sources import collection, report_summary, warn
 
 if TYPE_CHECKING:
     from docutils.nodes import Element
@@ -19,12 +19,16 @@ if TYPE_CHECKING:
 
 
 def write_bibfile(app: Sphinx, exception: Exception | None) -> None:
-    """Write the .bib after a successful build in which the lists changed (or it is missing)."""
-    name = app.config.awesome_bibtex_file
-    if exception is not None or not name or not app.config.awesome_sources:
+    """After a successful build in which the lists changed: their summary line, and the
+    .bib (also when it is missing)."""
+    if exception is not None or not app.config.awesome_sources:
         return
+    lists_changed = app.env.domains["paper"].lists_changed
+    if lists_changed:
+        report_summary(app.config)
+    name = app.config.awesome_bibtex_file
     target = Path(app.outdir, name)
-    if target.is_file() and not app.env.domains["paper"].lists_changed:
+    if not name or (target.is_file() and not lists_changed):
         return
     # Imported here: bibtexparser's import is a noticeable part of a no-op rebuild.
     from awesome_papers.bibtex import write_bibtex

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sphinx.errors import ConfigError
 
 from awesome_papers.query import DEFAULT_COLUMNS, parse_query
+from awesome_papers.report import MODES
 from awesome_papers.suppress import unknown_codes
 
 if TYPE_CHECKING:
@@ -31,6 +32,9 @@ def setup_config(app: Sphinx) -> None:
     add("awesome_ignore", None, "", types=frozenset({list, tuple, type(None)}),
         description="codes the lists' diagnostics are not reported for; None: the "
                     "ignore of .awesome-papers.toml or [tool.awesome-papers]")
+    add("awesome_list_diagnostics", "summary", "", types=frozenset({str}),
+        description="the lists' own problems: one line per list (summary), each as a "
+                    "warning (all), or none")
     app.connect("config-inited", check_config)
 
 
@@ -66,6 +70,21 @@ def check_config(app: Sphinx, config: Config) -> None:
     _, problems = parse_query({"columns": ", ".join(config.awesome_columns)})
     if problems:
         raise ConfigError("awesome_columns: " + "; ".join(p.message for p in problems))
+    if config.awesome_list_diagnostics not in MODES:
+        raise ConfigError(f"awesome_list_diagnostics must be one of {', '.join(MODES)}, "
+                          f"not {config.awesome_list_diagnostics!r}")
+    exclude_sources(app, config)
     ignore = config.awesome_ignore
     if ignore is not None and (unknown := unknown_codes(map(str, ignore))):
         raise ConfigError("awesome_ignore: " + "; ".join(unknown))
+
+
+def exclude_sources(app: Sphinx, config: Config) -> None:
+    """Keep the lists out of the build: next to ``conf.py`` MyST would read one as a page
+    (and warn about its headings and links), wherever it sits in the source folder."""
+    srcdir = Path(app.srcdir).resolve()
+    for path in config._awesome_paths[0]:
+        if path.is_relative_to(srcdir):
+            pattern = path.relative_to(srcdir).as_posix()
+            if pattern not in config.exclude_patterns:
+                config.exclude_patterns = [*config.exclude_patterns, pattern]

@@ -12,6 +12,7 @@ from sphinx.util import logging
 import awesome_papers
 from awesome_papers import Entry
 from awesome_papers.files import UNREADABLE
+from awesome_papers.report import summaries
 from awesome_papers.settings import for_file
 
 from .config import cache_path, source_paths
@@ -71,11 +72,23 @@ def fingerprint(config: Config) -> str:
     return hasher.hexdigest()
 
 
+def report_summary(config: Config) -> None:
+    """With ``awesome_list_diagnostics = "summary"`` (the default), the lists' problems as
+    one line per list, at the end of a build in which a list changed."""
+    if config.awesome_list_diagnostics == "summary":
+        for line in summaries(collection(config).diagnostics):
+            logger.info(line)
+
+
 def report_diagnostics(config: Config) -> None:
-    """The lists' own problems, once per build, at the list's ``path:line``; a list that
-    cannot be read is one ``unreadable-list`` warning naming it and what is wrong."""
+    """The lists' own problems, once per build in which a list changed: with
+    ``awesome_list_diagnostics = "all"`` each as a warning at the list's ``path:line``
+    (else see :func:`report_summary`). A list that cannot be read is always one
+    ``unreadable-list`` warning naming it and what is wrong."""
     for diagnostic in collection(config).diagnostics:
         if diagnostic.severity == "info":
+            continue
+        if config.awesome_list_diagnostics != "all" and diagnostic.code != UNREADABLE:
             continue
         where = f"{diagnostic.path}:{diagnostic.line}" if diagnostic.line else diagnostic.path
         if diagnostic.code == UNREADABLE:  # a location without a line would be a docname

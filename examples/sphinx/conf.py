@@ -12,9 +12,8 @@ awesome_bibtex_file = "references.bib"
 # Star badges would load from shields.io at page view; the browser tests allow no such request.
 awesome_badges = False
 
-# The bundled list has known problems (URLs ending in '.', one duplicate) that
-# `awesome-papers check ../llm-training.md` lists; keep them out of this site's -W build.
-suppress_warnings = ["awesome.parse", "awesome.duplicate"]
+# The bundled list's known problems (URLs ending in '.', one duplicate) are one summary
+# line of the build; `awesome-papers check ../llm-training.md` lists them.
 
 html_theme = "alabaster"
 latex_engine = "xelatex"  # the list's titles and link labels carry emoji and CJK text

@@ -22,12 +22,13 @@ EXAMPLE_LIST = ROOT / "examples" / "llm-training.md"
 
 @dataclass
 class Build:
-    """What one build did: pages read, HTML pages written, warnings, the output folder."""
+    """What one build did: pages read, HTML pages written, messages, the output folder."""
 
     outdir: Path
     read: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     warnings: str = ""
+    status: str = ""
 
     def page(self, name: str) -> str:
         return (self.outdir / name).read_text(encoding="utf-8")
@@ -38,16 +39,17 @@ def build(srcdir: Path, builder: str = "html", *, parallel: int = 0,
     """One ``sphinx-build`` run in-process, incremental unless the output is new."""
     out = srcdir / "_build"
     result = Build(out / builder)
-    warnings = StringIO()
+    warnings, status = StringIO(), StringIO()
     with patch_docutils(srcdir), docutils_namespace():
         app = Sphinx(srcdir, srcdir, out / builder, out / "doctrees", builder,
-                     confoverrides=overrides, status=StringIO(), warning=warnings,
+                     confoverrides=overrides, status=status, warning=warnings,
                      warningiserror=warningiserror, parallel=parallel)
         app.connect("env-before-read-docs", lambda _a, _e, docs: result.read.extend(docs))
         app.connect("html-page-context", lambda _a, name, _t, _c, doctree:
                     result.written.append(name) if doctree is not None else None)
         app.build()
     result.warnings = warnings.getvalue()
+    result.status = status.getvalue()
     return result
 
 
@@ -75,7 +77,7 @@ def make_site(tmp_path: Path) -> Callable[..., Path]:
         (site / "list.md").write_text(listing, encoding="utf-8")
         (site / "conf.py").write_text(
             'extensions = ["myst_parser", "sphinx_awesome"]\n'
-            'awesome_sources = ["list.md"]\nexclude_patterns = ["_build", "list.md"]\n' + conf,
+            'awesome_sources = ["list.md"]\nexclude_patterns = ["_build"]\n' + conf,
             encoding="utf-8")
         for name, text in pages.items():
             (site / name).write_text(text, encoding="utf-8")

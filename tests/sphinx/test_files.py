@@ -59,7 +59,8 @@ def test_unreadable_lists_are_one_warning_each_and_the_build_goes_on(
 
 def test_a_missing_only_list_is_a_warning_not_a_crash(
         make_site: Callable[..., Path], sphinx_build: Callable[..., Build]) -> None:
-    site = make_site({"index.md": "# T\n"}, LISTING, conf='awesome_sources = ["gone.md"]\n')
+    site = make_site({"index.md": "# T\n"}, LISTING, conf='awesome_sources = ["gone.md"]\n'
+                                                        'exclude_patterns = ["list.md"]\n')
     result = sphinx_build(site)
     assert warnings_of(result) == [
         f"WARNING: {site}/gone.md: list file not found [awesome.unreadable-list]"]

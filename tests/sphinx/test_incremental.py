@@ -77,7 +77,7 @@ def test_a_list_change_no_page_shows_is_taken_in_once(
                "- **Alpha**, [arXiv](https://arxiv.org/abs/2401.00001), "
                "[code](https://github.com/a/alpha.)\n")
     site = make_site({"index.md": "# Home\n\n```{awesome-papers}\n:section: a\n```\n"},
-                     listing)
+                     listing, conf='awesome_list_diagnostics = "all"\n')
     first = sphinx_build(site)
     assert "ends with '.'" in first.warnings
     (site / "list.md").write_text(listing.replace("Intro.", "A new intro."), "utf-8")

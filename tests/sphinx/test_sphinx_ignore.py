@@ -41,7 +41,7 @@ def list_warnings(result: Build) -> list[str]:
 
 def test_comments_and_the_config_file_silence_list_warnings(
         make_site: Callable[..., Path], sphinx_build: Callable[..., Build]) -> None:
-    site = make_site({"index.rst": INDEX}, LISTING)
+    site = make_site({"index.rst": INDEX}, LISTING, conf='awesome_list_diagnostics = "all"\n')
     (site / ".awesome-papers.toml").write_text('ignore = ["bad-arxiv-id"]\n', encoding="utf-8")
     result = sphinx_build(site)
     assert list_warnings(result) == ["list.md:5: bad-url"]
@@ -63,7 +63,7 @@ def test_comments_and_the_config_file_silence_list_warnings(
 
 def test_an_unknown_code_in_awesome_ignore_stops_the_build(
         make_site: Callable[..., Path], sphinx_build: Callable[..., Build]) -> None:
-    site = make_site({"index.rst": INDEX}, LISTING)
+    site = make_site({"index.rst": INDEX}, LISTING, conf='awesome_list_diagnostics = "all"\n')
     with pytest.raises(ConfigError, match=r"awesome_ignore: unknown code 'bad-urls' "
                                           r"\(did you mean 'bad-url'"):
         sphinx_build(site, awesome_ignore=["bad-urls"])

@@ -74,15 +74,39 @@ def test_warnings_name_page_line_and_subtype(
     assert has("index.rst:13:", "unknown-key", "'nosuchkey2099'")
     assert has("notes.md:3:", "unknown-key", "'nosuchkey2020'")
     assert has("notes.md:8:", "unknown-key", "'arXiv:9999.99999'")
-    # The list's own problems: once per build, at the list's path:line.
-    assert sum("list.md:8" in w and "[awesome.parse]" in w for w in warnings) == 1
-    assert sum("list.md:9" in w and "[awesome.duplicate]" in w for w in warnings) == 1
+    # The list's own problems: one info line for the list, no warning.
+    assert not any("list.md" in w for w in warnings)
+    summary = [line for line in result.status.splitlines() if "awesome-papers check" in line]
+    assert len(summary) == 1
+    assert summary[0].endswith("list.md: 1 error, 1 warning; run `awesome-papers check "
+                               f"{site / 'list.md'}` to see them")
 
     # The build went on: tables and citations are there despite the bad values.
     index = result.page("index.html")
     notes = result.page("notes.html")
     assert 'id="lovelace2025scriptalert1script"' in notes
     assert "Lovelace and Turing 2025" in index
+
+
+def test_every_list_problem_on_request_or_none(
+        make_site: Callable[..., Path], sphinx_build: Callable[..., Build]) -> None:
+    """``"all"``: each of the list's problems once per build, at the list's path:line."""
+    page = "# T\n\n```{awesome-papers}\n```\n"
+    site = make_site({"index.md": page}, LISTING, conf='awesome_list_diagnostics = "all"\n')
+    warnings = warnings_of(sphinx_build(site))
+    assert sum("list.md:8" in w and "[awesome.parse]" in w for w in warnings) == 1
+    assert sum("list.md:9" in w and "[awesome.duplicate]" in w for w in warnings) == 1
+    quiet = sphinx_build(site, awesome_list_diagnostics="none", warningiserror=True)
+    assert "awesome-papers check" not in quiet.status
+
+
+def test_list_next_to_conf_is_no_page(
+        make_site: Callable[..., Path], sphinx_build: Callable[..., Build]) -> None:
+    """``awesome_sources`` next to ``conf.py`` is not read as a page, even by MyST."""
+    site = make_site({"index.md": "# T\n\n```{awesome-papers}\n```\n"}, LISTING)
+    result = sphinx_build(site, warningiserror=True)
+    assert result.read == ["index"]
+    assert not (result.outdir / "list.html").exists()
 
 
 def test_untrusted_text_is_escaped_and_unsafe_links_dropped(
