@@ -16,7 +16,8 @@ CODES: dict[str, tuple[str, str]] = {
                                 "Markdown"),
     "glued-entries": ("warning", "a second entry runs into an item with no line break"),
     "bad-arxiv-id": ("error", "an arXiv id that cannot exist (e.g. 2307.092881)"),
-    "bad-url": ("warning", "a URL with a space in it or a trailing '.'"),
+    "bad-url": ("warning", "a URL with a space in it or a trailing '.'; every output uses it "
+                           "without the spaces and dots around it"),
     "unsafe-link": ("error", "a link whose scheme is not http(s), mailto or a relative path "
                              "(javascript:, data:, ...); the link is dropped, its text kept"),
     "unsafe-math": ("warning", "a $...$ formula with a command or character outside the math "

@@ -83,6 +83,12 @@ def problem(url: str) -> str | None:
     return None
 
 
+def trimmed(url: str) -> str:
+    """``url`` without the spaces and dots around it that :func:`problem` reports: a
+    sentence's full stop after a link is no part of the address (``…/StableSPAM.git.``)."""
+    return url.strip().rstrip(".").rstrip() or url
+
+
 def host(url: str) -> str:
     try:
         netloc = urlsplit(url).netloc.lower()

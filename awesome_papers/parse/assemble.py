@@ -109,8 +109,12 @@ _COPIED = tuple(f.name for f in fields(Draft) if f.name != "problems")
 def _entry(draft: Draft, key: str, titles: tuple[str, ...], slugs: tuple[str, ...],
            path: str) -> Entry:
     values: dict[str, Any] = {name: getattr(draft, name) for name in _COPIED}
-    values.update(authors=tuple(draft.authors), code=tuple(draft.code),
-                  links=tuple(draft.links))
+    # The bad-url warning stays; every output gets the address that works.
+    values.update(authors=tuple(draft.authors),
+                  code=tuple(urls.trimmed(url) for url in draft.code),
+                  links=tuple(replace(link, url=urls.trimmed(link.url)) for link in draft.links),
+                  url=draft.url and urls.trimmed(draft.url),
+                  pdf=draft.pdf and urls.trimmed(draft.pdf))
     return Entry(key=key, section=titles, section_slugs=slugs, source=path, **values)
 
 
