@@ -3,8 +3,11 @@
 Built with bibtexparser 2's model and writer. arXiv papers look like arXiv's own export
 (``@misc`` with ``eprint``/``archiveprefix``/``primaryclass``), with a ``howpublished``
 line that plain BibTeX styles print; a venue we can place becomes ``booktitle`` or
-``journal``. Field text comes from :mod:`awesome_papers.latex`. Output is a function
-of the input only, so rebuilding an unchanged list gives a byte-identical file.
+``journal``. A URL is in ``url`` only, which natbib's and biblatex's styles and
+sphinxcontrib-bibtex print (a ``\\url`` in ``howpublished`` too would print it twice,
+and mkdocs-bibtex would show the ``\\url`` itself). Field text comes from
+:mod:`awesome_papers.latex`. Output is a function of the input only, so rebuilding an
+unchanged list gives a byte-identical file.
 """
 
 from __future__ import annotations
@@ -129,11 +132,8 @@ def _fields(entry: Entry, latex_escapes: bool) -> tuple[str, list[Field]]:
         add("primaryclass", latex.verbatim(entry.primary_class or ""))
     add("url", latex.verbatim(url or "", latex_escapes=latex_escapes))
     add("doi", latex.verbatim(entry.doi or "", latex_escapes=latex_escapes))
-    if entry_type == "misc":
-        if arxiv_id:
-            add("howpublished", f"arXiv preprint arXiv:{arxiv_id}")
-        elif url:
-            add("howpublished", latex.url_command(url))
+    if entry_type == "misc" and arxiv_id:
+        add("howpublished", f"arXiv preprint arXiv:{arxiv_id}")
     add("note", text(". ".join(notes)))
     if not authors:
         # plain.bst sorts by author, else by ``key``: without one it warns.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from urllib.parse import quote
 
 from pylatexenc.latexencode import UnicodeToLatexEncoder
@@ -122,13 +123,42 @@ def _protect(group: str) -> str:
     return f"{{{{{group}}}}}" if group.startswith("\\") else f"{{{group}}}"
 
 
-def title(text: str, *, latex_escapes: bool = False) -> str:
-    """A title field: escaped, math kept, and every word with a capital (or math) braced.
+#: Punctuation around a word that stays outside its brace group: ``{Stable-SPAM}: How``.
+_EDGE = ".,:;!?()[]\"'"
 
-    Runs of such words share one brace group (``{CLIMB: CLustering-based} for``), the
-    way Better BibTeX keeps a title's capitals through lower-casing styles.
+
+def _keeps_case(word: str, first: bool) -> bool:
+    """Whether a lower-casing style would spoil the word: a capital after its first letter
+    (``SPAM``, ``GPT-4``, ``iPhone``), or a lone capital letter inside the title
+    (``Plan A``). ``Train`` is left to the style, as a person writing the entry would."""
+    letters = [c for c in word if c.isalpha()]
+    if any(c != c.lower() for c in letters[1:]):
+        return True
+    return len(letters) == 1 and letters[0] != letters[0].lower() and not first
+
+
+def _split_word(pieces: list[tuple[str, bool]]) -> tuple[str, str, str, bool]:
+    """``(lead, body, trail, protect)`` of one word's ``(text, is_math)`` pieces, raw."""
+    first_text, last_text = not pieces[0][1], not pieces[-1][1]
+    joined = "".join(text for text, _ in pieces)
+    lead_len = len(pieces[0][0]) - len(pieces[0][0].lstrip(_EDGE)) if first_text else 0
+    trail_len = len(pieces[-1][0]) - len(pieces[-1][0].rstrip(_EDGE)) if last_text else 0
+    if lead_len + trail_len >= len(joined):  # all punctuation
+        return joined, "", "", False
+    body = joined[lead_len:len(joined) - trail_len]
+    has_math = any(is_math for _, is_math in pieces)
+    return joined[:lead_len], body, joined[len(joined) - trail_len:], has_math
+
+
+def title(text: str, *, latex_escapes: bool = False) -> str:
+    """A title field: escaped, math kept, and braces where a style must keep the case.
+
+    A word with a capital after its first letter, or with math, is braced; runs of them
+    share one group, and punctuation around it stays out: ``{Stable-SPAM}: How to``,
+    ``{GPT-4 V} Report``, as a person writes a ``.bib`` by hand. Ordinary
+    capitalised words are left to the style (sentence case lower-cases them).
     """
-    # words: each a list of (latex, protect) parts; math may hold spaces, so split text only
+    # words: each a list of (raw text, is_math) pieces; math may hold spaces, so split text
     words: list[list[tuple[str, bool]]] = [[]]
     for piece, is_math in _pieces(clean(text), latex_escapes):
         if is_math:
@@ -138,24 +168,51 @@ def title(text: str, *, latex_escapes: bool = False) -> str:
             if i:
                 words.append([])
             if word:
-                # a capital is whatever lower-casing would change
-                words[-1].append((_translate(word, latex_escapes), word.lower() != word))
+                words[-1].append((word, False))
+
+    def latex_of(raw: list[tuple[str, bool]]) -> str:
+        return "".join(part if is_math else _translate(part, latex_escapes)
+                       for part, is_math in raw)
+
     out: list[str] = []
-    run: list[str] = []
-    for parts in words:
-        if not parts:
-            continue
-        latex = "".join(part for part, _ in parts)
-        if any(protect for _, protect in parts):
-            run.append(latex)
-            continue
+    run: list[list[str]] = []
+
+    def flush() -> None:
         if run:
-            out.append(_protect(" ".join(run)))
-            run = []
-        out.append(latex)
-    if run:
-        out.append(_protect(" ".join(run)))
+            lead, run[0][0] = run[0][0], ""
+            trail, run[-1][2] = run[-1][2], ""
+            out.append(lead + _protect(" ".join("".join(parts) for parts in run)) + trail)
+            run.clear()
+
+    for index, pieces in enumerate(w for w in words if w):
+        lead, body, trail, has_math = _split_word(pieces)
+        protect = has_math or _keeps_case(body, index == 0)
+        # the body is translated with its math: split the pieces' latex, not the raw text
+        parts = [_translate(lead, latex_escapes), _body_latex(pieces, lead, trail, latex_of),
+                 _translate(trail, latex_escapes)]
+        if protect:  # punctuation ends a run: ``{CLIMB}: {CLustering-based}``
+            if lead:
+                flush()
+            run.append(parts)
+            if trail:
+                flush()
+            continue
+        flush()
+        out.append("".join(parts))
+    flush()
     return " ".join(out)
+
+
+def _body_latex(pieces: list[tuple[str, bool]], lead: str, trail: str,
+                latex_of: Callable[[list[tuple[str, bool]]], str]) -> str:
+    """The word's pieces without ``lead`` and ``trail`` (text only), as LaTeX."""
+    trimmed = list(pieces)
+    if lead:
+        trimmed[0] = (trimmed[0][0][len(lead):], False)
+    if trail:
+        text = trimmed[-1][0]
+        trimmed[-1] = (text[:len(text) - len(trail)], False)
+    return latex_of(trimmed)
 
 
 def name(person: str, *, latex_escapes: bool = False, corporate: bool = False) -> str:
@@ -194,14 +251,3 @@ def verbatim(value: str, *, latex_escapes: bool = False) -> str:
     unsafe = _URL_UNSAFE_ASCII if latex_escapes else _URL_UNSAFE
     return unsafe.sub(lambda m: quote(m[0], safe=""), value.strip())
 
-
-def url_command(url: str) -> str:
-    """``\\url{...}`` for ``howpublished``; escaped text where ``\\url`` cannot work.
-
-    ``\\url`` inside a field (biblatex reads fields as macro arguments) cannot take
-    ``%`` or ``#``; such URLs are written as plain escaped text instead.
-    """
-    safe = _URL_UNSAFE_ASCII.sub(lambda m: quote(m[0], safe=""), url.strip()).replace("^", "%5E")
-    if "%" in safe or "#" in safe:
-        return escape(safe)
-    return rf"\url{{{safe}}}"
