@@ -30,7 +30,7 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     for option in FILTERS:
         text = option.help if option.flag else \
             f"{option.help} ({option.value}; e.g. {option.example})"
-        group.add_argument(f"--{option.name}", action="store_true" if option.flag else None,
+        group.add_argument(f"--{option.name}", action="store_true" if option.flag else "store",
                            help=text.replace("`", "").replace("%", "%%"))
 
 
@@ -128,6 +128,7 @@ def _export(args: argparse.Namespace) -> int:
     if fmt != "csv" and args.columns is not None:
         print("awesome-papers: error: --columns needs --format csv", file=sys.stderr)
         return 2
+    text: str | None
     if fmt == "bib":
         try:
             merge = bibtex.read_bib(_readable(args.bib)) if args.bib else None

@@ -54,16 +54,16 @@ class _Translator(html5_polyglot.HTMLTranslator):
     def depart_container(self, node: nodes.Element) -> None:
         self.body.append("</div>\n")
 
-    def visit_paragraph(self, node: nodes.Element) -> None:
+    def visit_paragraph(self, node: nodes.paragraph) -> None:
         """A cell's one paragraph is written bare, as Markdown tables write cells."""
         if not _in_cell(node):
             super().visit_paragraph(node)
 
-    def depart_paragraph(self, node: nodes.Element) -> None:
+    def depart_paragraph(self, node: nodes.paragraph) -> None:
         if not _in_cell(node):
             super().depart_paragraph(node)
 
-    def visit_math(self, node: nodes.Element) -> None:
+    def visit_math(self, node: nodes.math) -> None:
         """MathML; docutils' converter raises on some list titles (``G$^2$``): then text."""
         try:
             super().visit_math(node)

@@ -123,7 +123,7 @@ def person_names(text: str, *, cited: bool = False) -> bool:
     lower case or with a lower-case hyphen part (``Jun xie``, ``Hung-yi Lee``).
     """
     text = clean(text).strip(" .,")
-    parts = [p.strip() for p in _SPLIT.split(text) if p.strip()]
+    parts: list[str] = [p.strip() for p in _SPLIT.split(text) if p.strip()]
     if not parts or any(len(p.split()) > (5 if cited else 4) for p in parts):
         return False
     words = [w for p in parts for w in p.split() if w not in ("et", "al", "al.")]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, Tag
+from bs4.element import NavigableString
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -53,7 +54,7 @@ def cell_segments(inline: Token) -> tuple[list[Seg], list[Problem]]:
     than where lines break (a link, an image, bold, ``<details>``)."""
     children = inline.children or []
     if _needs_soup(children):
-        html = _MD.renderer.renderInline(children, _MD.options, {})
+        html: str = _MD.renderer.render(children, _MD.options, {})  # the inline run alone
         return _read(BeautifulSoup(html, "html.parser"))
     segs: list[Seg] = []
     for seg in segments(children):

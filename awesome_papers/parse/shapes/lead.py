@@ -103,7 +103,7 @@ def title_from_text(text: str, item: Item) -> str:
     if start != -1:  # "Torch7: A matlab-like environment, R. Collobert et al."
         set_authors(draft, text[start + 2:])
         text = text[:start]
-    head, paren, year = text.rstrip().rpartition(" (")
-    if paren and len(year) == 4 and year.isdigit() and year[:2] in ("19", "20"):
-        text, draft.year = head, draft.year or int(year)  # "Title (2014, C. Dong et al." unclosed
+    head, paren, tail = text.rstrip().rpartition(" (")
+    if paren and len(tail) == 4 and tail.isdigit() and tail[:2] in ("19", "20"):
+        text, draft.year = head, draft.year or int(tail)  # "Title (2014, C. Dong et al." unclosed
     return unquote(clean(text.strip(" \t-–—:,([")))

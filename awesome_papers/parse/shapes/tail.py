@@ -65,7 +65,7 @@ def settle(draft: Draft, markers: Sequence[str] = ()) -> None:
         draft.url = arxiv.abs_url(draft.arxiv, draft.arxiv_version)
     if draft.owner is None and markers and draft.kind == "link":
         draft.owner = MEDIA[markers[0]]
-    known_venue = bool(draft.venue) and venues.is_known(draft.venue.split(" ", 1)[0])
+    known_venue = bool(draft.venue and venues.is_known(draft.venue.split(" ", 1)[0]))
     if draft.kind == "link" and (draft.arxiv or draft.authors or known_venue):
         draft.kind = "paper"
     if draft.arxiv:
