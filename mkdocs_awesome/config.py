@@ -21,7 +21,7 @@ class SitePath(c.Type[str]):
     def run_validation(self, value: object) -> str:
         path = super().run_validation(value)
         if path and (PurePosixPath(path).is_absolute() or ".." in PurePosixPath(path).parts):
-            raise c.ValidationError(f"must be a path inside the site, not {path!r}")
+            raise base.ValidationError(f"must be a path inside the site, not {path!r}")
         return path
 
 
@@ -34,7 +34,7 @@ class Code(c.Type[str]):
     def run_validation(self, value: object) -> str:
         code = super().run_validation(value)
         if unknown := unknown_codes([code]):
-            raise c.ValidationError(unknown[0])
+            raise base.ValidationError(unknown[0])
         return code
 
 

@@ -23,7 +23,9 @@ def write_bibfile(app: Sphinx, exception: Exception | None) -> None:
     .bib (also when it is missing)."""
     if exception is not None or not app.config.awesome_sources:
         return
-    lists_changed = app.env.domains["paper"].lists_changed
+    from .domain import paper_domain  # here: the domain module imports this one
+
+    lists_changed = paper_domain(app.env).lists_changed
     if lists_changed:
         report_summary(app.config)
     name = app.config.awesome_bibtex_file

@@ -45,7 +45,8 @@ def source_paths(config: Config) -> list[Path]:
 
 def cache_path(config: Config) -> Path | None:
     """The enrichment cache as an absolute path, if configured."""
-    return config._awesome_paths[1]
+    path: Path | None = config._awesome_paths[1]
+    return path
 
 
 def check_config(app: Sphinx, config: Config) -> None:

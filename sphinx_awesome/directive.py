@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import OptionSpec
 
 from awesome_papers.nodes import paper_table, table_data
 from awesome_papers.query import DISPLAY_OPTIONS, FILTERS, select_table
 
+from .domain import paper_domain
 from .sources import collection, digest, warn
 
 if TYPE_CHECKING:
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
     from awesome_papers import Collection, Entry, QueryProblem
 
 
-class _AnyOption(dict):  # type: ignore[type-arg]
+class _AnyOption(OptionSpec):
     """The filter words of ``query.FILTERS``, and every other option name too, so the
     core's query parser (not docutils) reports unknown ones, with a did-you-mean, as an
     ``awesome.bad-option`` warning. Values stay text: the core parses them (a flag may
@@ -42,7 +44,7 @@ def select_and_digest(coll: Collection, options: Mapping[str, str],
 class AwesomePapers(SphinxDirective):
     """A table of the entries that the filter options select (DESIGN.md's filter words)."""
 
-    option_spec: ClassVar[dict[str, Callable[[str | None], object]]] = _AnyOption(
+    option_spec: ClassVar[OptionSpec] = _AnyOption(
         {option.name: directives.unchanged for option in FILTERS},
         caption=directives.unchanged, name=directives.unchanged,
         **{"class": directives.class_option},
@@ -57,7 +59,7 @@ class AwesomePapers(SphinxDirective):
             warn(problem.message, self.get_location(), problem.code)
 
         docname = self.env.current_document.docname
-        anchored = self.env.domains["paper"].note_table(
+        anchored = paper_domain(self.env).note_table(
             docname, (e.key for e in entries), options, table_digest)
         table = paper_table(entries, columns, badges=self.config.awesome_badges,
                             caption=self.options.get("caption"),
@@ -74,7 +76,7 @@ class awesome_bibliography(nodes.General, nodes.Element):
 class AwesomeBibliography(SphinxDirective):
     """The papers cited on this page, in citation order."""
 
-    option_spec: ClassVar[dict[str, Callable[[str | None], object]]] = {
+    option_spec: ClassVar[OptionSpec] = {
         "class": directives.class_option,
     }
 

@@ -8,7 +8,7 @@ after the list changes without being re-read.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
@@ -38,7 +38,7 @@ class PaperDomain(Domain):
     label = "Awesome papers"
     object_types = {"entry": ObjType("entry", "cite", "title")}  # noqa: RUF012
     roles = {"cite": PaperRole("cite"), "title": PaperRole("title")}  # noqa: RUF012
-    initial_data: dict[str, Any] = {  # noqa: RUF012
+    initial_data: ClassVar[dict[str, Any]] = {
         "shown": {},      # docname -> keys given a row anchor on that page, in page order
         "tables": {},     # docname -> [(directive options, digest of what they selected)]
         "cites": {},      # docname -> {reference as written: it named an entry when read}
@@ -81,9 +81,12 @@ class PaperDomain(Domain):
             return fromdocname
         return docnames[0] if docnames else None
 
-    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
-                     typ: str, target: str, node: pending_xref, contnode: Element,
-                     ) -> nodes.reference | nodes.Element | None:
+    # Sphinx's base class says a resolver returns a reference, but Sphinx puts whatever
+    # element it returns in the pending_xref's place (its own std domain returns others).
+    def resolve_xref(  # type: ignore[override]
+            self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str,
+            target: str, node: pending_xref, contnode: Element,
+    ) -> nodes.reference | nodes.Element | None:
         if typ == "bibtex":
             return bibfile_link(builder, fromdocname, contnode)
         entry = collection(env.config).get(target)
@@ -91,9 +94,10 @@ class PaperDomain(Domain):
             return contnode  # warned when the page was read
         return self._link(entry, fromdocname, builder, typ, node)
 
-    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
-                         target: str, node: pending_xref, contnode: Element,
-                         ) -> list[tuple[str, nodes.reference | nodes.Element]]:
+    def resolve_any_xref(  # type: ignore[override]  # as resolve_xref
+            self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
+            node: pending_xref, contnode: Element,
+    ) -> list[tuple[str, nodes.reference | nodes.Element]]:
         entry = collection(env.config).get(target)
         if entry is None:
             return []
@@ -124,3 +128,8 @@ class PaperDomain(Domain):
         entries = {key: docnames[0] for key, docnames in self.data["homes"].items()}
         for key, docname in sorted(entries.items()):
             yield key, key, "entry", docname, key, 1
+
+
+def paper_domain(env: BuildEnvironment) -> PaperDomain:
+    """The ``paper`` domain as its own class: ``env.domains`` types every domain as ``Domain``."""
+    return cast(PaperDomain, env.domains["paper"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .directive import select_and_digest
+from .domain import paper_domain
 from .sources import collection, digest, fingerprint, report_diagnostics
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[s
     """``env-get-outdated``: what a list change re-reads. A changed list is parsed here and
     its own problems reported; an unchanged one is not even parsed (like an unchanged page,
     whose warnings Sphinx does not repeat either)."""
-    domain = env.domains["paper"]
+    domain = paper_domain(env)
     data = domain.data
     lists = fingerprint(app.config)
     domain.lists_changed = data["lists"] != lists
@@ -56,7 +57,7 @@ def document_order(env: BuildEnvironment) -> list[str]:
 
 def find_homes(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-updated``: for each key, the pages that show it, in document order."""
-    domain = env.domains["paper"]
+    domain = paper_domain(env)
     homes: dict[str, list[str]] = {}
     for docname in document_order(env):
         for key in domain.data["shown"].get(docname, ()):
@@ -72,7 +73,7 @@ def rewritten(app: Sphinx, env: BuildEnvironment) -> list[str]:
     page changed. Sphinx saves the environment only when some page is read or written, so
     a list change that touches no page still re-writes the root page: otherwise the new
     fingerprint would be lost and every later build would parse the list again."""
-    domain = env.domains["paper"]
+    domain = paper_domain(env)
     everything = domain.lists_changed or domain.homes_changed
     docnames = [d for d in domain.data["cites"] if everything or d not in domain.data["resolved"]]
     changed = []

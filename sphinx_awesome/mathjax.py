@@ -44,8 +44,9 @@ def _classes(current: object, default: str, *extra: str) -> str:
 def _object(parent: dict[str, Any], key: str) -> dict[str, Any]:
     """``parent[key]`` as a dict of its own (a copy), created when missing."""
     value = parent.get(key)
-    parent[key] = dict(value) if isinstance(value, dict) else {}
-    return parent[key]
+    copied: dict[str, Any] = dict(value) if isinstance(value, dict) else {}
+    parent[key] = copied
+    return copied
 
 
 def safe_config_v3(user: dict[str, Any] | None) -> dict[str, Any]:

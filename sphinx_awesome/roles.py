@@ -36,7 +36,9 @@ class PaperRole(SphinxRole):
             entries = []
             warn("empty paper reference", self.get_location(), "unknown-key")
         docname = self.env.current_document.docname
-        self.env.domains["paper"].note_cite(docname, ref, bool(entries))
+        from .domain import paper_domain  # here: the domain module imports this one
+
+        paper_domain(self.env).note_cite(docname, ref, bool(entries))
         xref = addnodes.pending_xref(
             self.rawtext, nodes.inline(text, text, classes=["awesome-cite"]),
             refdomain="paper", reftype=self.style, reftarget=ref, refexplicit=explicit,

@@ -20,6 +20,7 @@ from .config import cache_path, source_paths
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from docutils.nodes import Node
     from sphinx.config import Config
 
     from awesome_papers import Collection
@@ -29,7 +30,8 @@ logger = logging.getLogger(__name__)
 _SHOWN_FIELDS = tuple(f.name for f in fields(Entry) if f.name != "line")
 
 
-def warn(message: str, location: object, subtype: str) -> None:
+def warn(message: str, location: str | tuple[str | None, int | None] | Node | None,
+         subtype: str) -> None:
     """Every warning of the extension: ``type="awesome"``, a documented subtype, a place."""
     logger.warning(message, location=location, type="awesome", subtype=subtype)
 

@@ -14,12 +14,15 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from awesome_papers.nodes import reference_list
 
 from .directive import awesome_bibliography
+from .domain import paper_domain
 from .sources import collection
 
 if TYPE_CHECKING:
     from typing import Any
 
     from sphinx.application import Sphinx
+
+    from awesome_papers import Entry
 
 
 def add_badge_filter(app: Sphinx) -> None:
@@ -35,10 +38,10 @@ class FillBibliography(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        cites = self.env.domains["paper"].data["cites"]
+        cites = paper_domain(self.env).data["cites"]
         coll = collection(self.config)
         for node in list(self.document.findall(awesome_bibliography)):
-            entries = {}
+            entries: dict[str, Entry] = {}
             for ref in cites.get(node["docname"], {}):
                 entry = coll.get(ref)
                 if entry is not None:
