@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Make .venv with the package and its test extras, then run ruff, mypy and pytest (extra args
-# go to pytest).
+# Make .venv with the package and its test extras, then run ruff, mypy, tsc (the browser
+# script's types, once `npm ci` has installed it) and pytest (extra args go to pytest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
@@ -8,4 +8,12 @@ cd "$(dirname "$0")/.."
 .venv/bin/python -m pip install -q -e '.[sphinx,mkdocs,test]'
 .venv/bin/python -m ruff check .
 .venv/bin/python -m mypy  # what and how strictly: [tool.mypy] in pyproject.toml
+if [ -x node_modules/.bin/tsc ]; then
+  node_modules/.bin/tsc -p tsconfig.json
+elif [ "${CI:-}" = true ]; then
+  echo "scripts/test.sh: node_modules/.bin/tsc is missing; run npm ci" >&2
+  exit 1
+else
+  echo "scripts/test.sh: tsc skipped (npm ci installs it, to type-check the browser script)" >&2
+fi
 .venv/bin/python -m pytest "$@"

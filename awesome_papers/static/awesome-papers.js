@@ -1,3 +1,4 @@
+// @ts-check
 /* awesome-papers: search, filters, sorting and BibTeX for paper tables.
  *
  * The tables are complete HTML without this script. The core writes each one's data (one
@@ -6,27 +7,63 @@
  * data-awesome-papers attribute of the <div> around it. This file reads it and makes no
  * request of its own.
  * State lives in the URL hash: #<table-id>?q=adam&year=2024&section=slug&star=1&code=1&sort=-year
+ * Type-checked by tsc (see docs/contributing.md); the types are JSDoc comments.
  */
 (() => {
   "use strict";
 
+  /**
+   * A row's data, as awesome_papers.nodes.table_json writes it.
+   * @typedef {{key: string, title: string, authors: string, text: string,
+   *   year: number | null, section: string, star: boolean, code: boolean,
+   *   bibtex: string}} RowData
+   * @typedef {{sections?: Record<string, string>, rows: RowData[]}} TableData
+   * @typedef {{row: HTMLTableRowElement, d: RowData, index: number,
+   *   detail: HTMLTableRowElement | null, open: boolean, text: string}} Item
+   * @typedef {{q: string, years: Set<string>, sections: Set<string>, star: boolean,
+   *   code: boolean, sort: string}} State
+   * @typedef {{group: HTMLDivElement, buttons: Map<string, HTMLButtonElement>}} Chips
+   * @typedef {{box: HTMLInputElement, label: HTMLLabelElement}} Toggle
+   * An attribute for make(): text, false or null for none, or a listener (on*: the
+   * event's type depends on the name).
+   * @typedef {string | false | null | undefined | ((event: any) => void)} Attribute
+   */
+
+  /** @type {PaperTable[]} */
   let tables = [];
   const started = new WeakSet();
   const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+  /** @param {string | undefined} text */
   const fold = (text) =>
     (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 
-  /* A new element: attributes (false/null skip, on* listen), then children. */
+  /**
+   * A new element: attributes (false/null skip, on* listen), then children.
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {Record<string, Attribute> | null} [attributes]
+   * @param {...(Node | string)} children
+   * @returns {HTMLElementTagNameMap[K]}
+   */
   function make(tag, attributes, ...children) {
     const node = document.createElement(tag);
     for (const [name, value] of Object.entries(attributes || {})) {
-      if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+      if (typeof value === "function") node.addEventListener(name.slice(2), value);
       else if (value !== false && value != null) node.setAttribute(name, value);
     }
     node.append(...children);
     return node;
   }
 
+  /**
+   * A labelled group of toggle buttons, one per value.
+   * @param {string} label
+   * @param {string} id
+   * @param {string[]} values
+   * @param {Record<string, string>} names shown instead of the values they key
+   * @param {(value: string) => void} onToggle
+   * @returns {Chips}
+   */
   function chips(label, id, values, names, onToggle) {
     const heading = make("span", { class: "awesome-facet-label", id }, label);
     const group = make("div", { class: "awesome-facet", role: "group", "aria-labelledby": id },
@@ -43,12 +80,31 @@
     return { group, buttons };
   }
 
+  /**
+   * @param {string} label
+   * @param {(on: boolean) => void} onChange
+   * @returns {Toggle}
+   */
   function toggle(label, onChange) {
     const box = make("input", { type: "checkbox", onchange: () => onChange(box.checked) });
     return { box, label: make("label", { class: "awesome-toggle" }, box, " ", label) };
   }
 
   class PaperTable {
+    // Made by build() and headers(), which the constructor calls.
+    /** @type {HTMLInputElement} */ search;
+    /** @type {Chips | null} */ yearChips;
+    /** @type {Chips | null} */ sectionChips;
+    /** @type {Record<string, Toggle>} */ toggles;
+    /** @type {HTMLButtonElement} */ clear;
+    /** @type {HTMLParagraphElement} */ count;
+    /** @type {Record<string, HTMLTableCellElement>} */ sortHeaders;
+
+    /**
+     * @param {HTMLTableElement} table
+     * @param {TableData} data
+     * @param {number} index
+     */
     constructor(table, data, index) {
       this.table = table;
       this.body = table.tBodies[0];
@@ -56,10 +112,11 @@
       this.host = host;
       this.name = host.id || `papers-${index + 1}`;
       this.prefix = `awesome-${index}`;
+      /** @type {Item[]} */
       this.items = Array.from(this.body.rows, (row, i) => {
         const d = data.rows[i];
         return {
-          row, d, index: i, detail: null,
+          row, d, index: i, detail: null, open: false,
           text: fold([d.title, d.authors, d.text].join(" ")),
         };
       });
@@ -74,6 +131,7 @@
       this.apply();
     }
 
+    /** @returns {State} */
     static empty() {
       return { q: "", years: new Set(), sections: new Set(), star: false, code: false, sort: "" };
     }
@@ -84,7 +142,7 @@
         type: "search", id: `${p}-q`, class: "awesome-search", autocomplete: "off",
         placeholder: "Title, authors, description",
         oninput: () => this.change({ q: search.value }),
-        onkeydown: (event) => {
+        onkeydown: (/** @type {KeyboardEvent} */ event) => {
           if (event.key === "Escape" && search.value) this.change({ q: "" });
         },
       });
@@ -127,6 +185,7 @@
       const head = this.table.tHead && this.table.tHead.rows[0];
       if (!head) return;
       for (const column of ["title", "year"]) {
+        /** @type {HTMLTableCellElement | null} */
         const th = head.querySelector(`.awesome-col-${column}`);
         if (!th) continue;
         const label = th.textContent.trim();
@@ -138,7 +197,10 @@
       }
     }
 
-    /* Ascending, descending, then back to the list's own order. */
+    /**
+     * Ascending, descending, then back to the list's own order.
+     * @param {string} column
+     */
     cycle(column) {
       const sort = this.state.sort;
       const next = sort === column ? `-${column}` : sort === `-${column}` ? "" : column;
@@ -159,6 +221,11 @@
       }
     }
 
+    /**
+     * @param {Item} it
+     * @param {HTMLButtonElement} button
+     * @param {string} id
+     */
     showBibtex(it, button, id) {
       if (!it.detail) {
         const pre = make("pre", { class: "awesome-bibtex", id, tabindex: "0" }, it.d.bibtex);
@@ -177,18 +244,27 @@
       it.detail.hidden = !it.open || it.row.hidden;
     }
 
+    /**
+     * @param {"years" | "sections"} facet
+     * @param {string} value
+     */
     flip(facet, value) {
       const set = new Set(this.state[facet]);
       if (set.has(value)) set.delete(value); else set.add(value);
       this.change({ [facet]: set });
     }
 
+    /** @param {Partial<State>} partial */
     change(partial) {
       Object.assign(this.state, partial);
       this.apply();
       this.save();
     }
 
+    /**
+     * @param {Item} it
+     * @param {string[]} words
+     */
     matches(it, words) {
       const s = this.state;
       const d = it.d;
@@ -212,11 +288,15 @@
       if (s.sort !== this.sorted) this.reorder();
       this.count.textContent = `Showing ${shown} of ${this.items.length}`;
       if (this.search.value !== s.q) this.search.value = s.q;
-      for (const [facet, chipSet] of [["years", this.yearChips], ["sections", this.sectionChips]]) {
+      /** @type {["years" | "sections", Chips | null][]} */
+      const facets = [["years", this.yearChips], ["sections", this.sectionChips]];
+      for (const [facet, chipSet] of facets) {
         if (!chipSet) continue;
         for (const [value, b] of chipSet.buttons) b.setAttribute("aria-pressed", String(s[facet].has(value)));
       }
-      for (const [name, t] of Object.entries(this.toggles)) t.box.checked = s[name];
+      for (const [name, t] of Object.entries(this.toggles)) {
+        t.box.checked = s[/** @type {"star" | "code"} */ (name)];
+      }
     }
 
     reorder() {
@@ -230,7 +310,7 @@
           if (column === "year") {
             const x = a.d.year;
             const y = b.d.year;
-            c = x == null || y == null ? (x == null) - (y == null) : (x - y) * direction;
+            c = x == null || y == null ? Number(x == null) - Number(y == null) : (x - y) * direction;
           } else {
             c = collator.compare(a.d.title, b.d.title) * direction;
           }
@@ -267,7 +347,9 @@
       history.replaceState(history.state, "", url);
     }
 
+    /** @param {URLSearchParams} params */
     restore(params) {
+      /** @type {(values: string[], allowed: Set<string>) => Set<string>} */
       const known = (values, allowed) => new Set(values.filter((v) => allowed.has(v)));
       const sort = params.get("sort") || "";
       this.state = {
@@ -282,7 +364,10 @@
       this.apply();
     }
 
-    /* A link to #key: clear filters that hide the row, scroll to it and mark it. */
+    /**
+     * A link to #key: clear filters that hide the row, scroll to it and mark it.
+     * @param {HTMLElement} row
+     */
     reveal(row) {
       for (const marked of document.querySelectorAll("tr.awesome-marked")) {
         marked.classList.remove("awesome-marked");
@@ -296,6 +381,11 @@
     }
   }
 
+  /**
+   * @param {string} text
+   * @param {HTMLElement} pre selected for Ctrl+C where the clipboard cannot be written
+   * @param {HTMLElement} status
+   */
   async function copyText(text, pre, status) {
     try {
       await navigator.clipboard.writeText(text);
@@ -304,12 +394,13 @@
       const range = document.createRange();
       range.selectNodeContents(pre);
       const selection = getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
+      selection?.removeAllRanges();
+      selection?.addRange(range);
       status.textContent = "Selected: press Ctrl+C to copy";
     }
   }
 
+  /** @param {boolean} initial */
   function followHash(initial) {
     const hash = location.hash.slice(1);
     const split = hash.indexOf("?");
@@ -332,20 +423,22 @@
   function start() {
     tables = tables.filter((t) => t.host.isConnected);
     const before = tables.length;
-    document.querySelectorAll("script.awesome-papers-data, [data-awesome-papers]")
+    /** @type {NodeListOf<HTMLElement>} */ (
+      document.querySelectorAll("script.awesome-papers-data, [data-awesome-papers]"))
       .forEach((holder) => {
         if (started.has(holder)) return;
         started.add(holder);
         const inScript = holder.matches("script");
+        /** @type {TableData} */
         let data;
         try {
-          data = JSON.parse(inScript ? holder.textContent : holder.dataset.awesomePapers);
+          data = JSON.parse(inScript ? holder.textContent : holder.dataset.awesomePapers ?? "");
         } catch (error) {
           return;
         }
         // The table is before the script block (Sphinx), or inside the <div> (MkDocs).
         const box = inScript ? holder.previousElementSibling : holder;
-        const table = box && (box.matches("table") ? box : box.querySelector("table"));
+        const table = box && (box instanceof HTMLTableElement ? box : box.querySelector("table"));
         if (!table || !table.tBodies[0] || table.tBodies[0].rows.length !== data.rows.length) {
           return;
         }
