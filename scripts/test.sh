@@ -8,12 +8,15 @@ cd "$(dirname "$0")/.."
 .venv/bin/python -m pip install -q -e '.[sphinx,mkdocs,test]'
 .venv/bin/python -m ruff check .
 .venv/bin/python -m mypy  # what and how strictly: [tool.mypy] in pyproject.toml
+if [ ! -x node_modules/.bin/tsc ] && command -v npm >/dev/null 2>&1; then
+  npm ci --no-audit --no-fund --loglevel=error  # TypeScript, pinned in package-lock.json
+fi
 if [ -x node_modules/.bin/tsc ]; then
   node_modules/.bin/tsc -p tsconfig.json
 elif [ "${CI:-}" = true ]; then
-  echo "scripts/test.sh: node_modules/.bin/tsc is missing; run npm ci" >&2
+  echo "scripts/test.sh: tsc is missing: install npm, then run this again" >&2
   exit 1
 else
-  echo "scripts/test.sh: tsc skipped (npm ci installs it, to type-check the browser script)" >&2
+  echo "scripts/test.sh: tsc skipped (with npm installed, this script installs it to type-check the browser script)" >&2
 fi
 .venv/bin/python -m pytest "$@"
