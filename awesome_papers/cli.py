@@ -13,6 +13,7 @@ from contextlib import nullcontext
 from types import FrameType
 
 from . import __version__, bibtex, enrich_cli, export, stats
+from .add import command as add_command
 from .files import FileProblem, atomic_writer, read_list
 from .loader import load
 from .model import Collection, Diagnostic, Entry
@@ -218,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     sections.set_defaults(run=_sections)
 
     enrich_cli.add_parser(commands)
+    add_command.add_parser(commands)
     return parser
 
 
