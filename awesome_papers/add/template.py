@@ -28,6 +28,7 @@ _NUMBER = re.compile(r"([ \t>]*)([0-9]{1,6})([.)][ \t])")
 #: Characters that would end or start Markdown markup inside a title or a name.
 _ESCAPE = re.compile(r"[\\`*\[\]<>]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 _CELL = re.compile(r"(?<!\\)\|")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _SEPARATORS = ",;|·-–—:"
 _HIGHLIGHT = re.compile("🌟[ \t]?")
 #: Month names and their three-letter forms (``August``, ``Aug``) -> number.
@@ -91,6 +92,7 @@ def _cut_url(text: str, url: str) -> str:
                 start, end = opening, end + 1
         while start > 0 and text[start - 1] == "[" and text[end:end + 1] == "]":
             start, end = start - 1, end + 1
+        start, end = _parenthesised(text, start, end)
         separated = _separated(text, start)
         if separated == start and text[end:end + 4].lower() == "<br>":
             end += 4
@@ -98,6 +100,17 @@ def _cut_url(text: str, url: str) -> str:
         text = text[:start] + _CUT + text[end:]
         at = text.find(url)
     return text
+
+
+def _parenthesised(text: str, start: int, end: int) -> tuple[int, int]:
+    """``([Citation](…): 1,235)``: a link that opens a parenthesis takes the rest of it."""
+    if start == 0 or text[start - 1] != "(":
+        return start, end
+    close = text.find(")", end)
+    inside = text[end:close]
+    if close < 0 or "\n" in inside or "(" in inside or "\x00" in inside:
+        return start, end
+    return start - 1, close + 1
 
 
 def _code_slots(text: str, url: str) -> str:
@@ -206,15 +219,26 @@ def _common_parts(texts: Sequence[str], table: bool) -> list[str]:
                       if "\x00" in line or lines[line] * 2 >= len(texts)) for t in texts]
 
 
+def _words(template: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(_SLOT.sub(" ", template))}
+
+
 def choose(learned: Sequence[Learned], table: bool, code: bool) -> str:
     """The template most entries share: one that names no venue (a new arXiv paper has
-    none) before one that does, one with a code link when ``code`` is given, then the
-    commonest, then the latest in the section."""
+    none) before one that does, one with a code link when ``code`` is given, one without
+    words that fewer than half of the templates have (a journal the parser does not know
+    as a venue) before one with, then the commonest, then the latest in the section."""
     texts = _common_parts([item.text for item in learned], table)
     votes = Counter(texts)
     last = {text: index for index, text in enumerate(texts)}
-    return max(votes, key=lambda t: (slot("venue") not in t, (slot("code") in t) == code,
-                                     votes[t], last[t]))
+    spread = Counter(word for text in texts for word in _words(text))
+
+    def rank(text: str) -> tuple[bool, bool, bool, int, int]:
+        common = all(spread[word] * 2 >= len(texts) for word in _words(text))
+        return (slot("venue") not in text, (slot("code") in text) == code, common,
+                votes[text], last[text])
+
+    return max(votes, key=rank)
 
 
 def escape(text: str, table: bool) -> str:

@@ -4,36 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from add_support import RECORDS
 
 from awesome_papers.enrich import CACHE_FORMAT
-
-#: The records ``add`` reads; synthetic, in the layout ``awesome-papers enrich`` writes.
-RECORDS = {
-    "2411.05193": {
-        "title": "Q-SFT: Q-Learning for Language Models via Supervised Fine-Tuning",
-        "authors": ["Joey Hong", "Anca Dragan", "Middle Author C", "Fourth Author",
-                    "Fifth Author", "Sixth Author", "Seventh Author", "Sergey Levine"],
-        "versions": [{"version": 1, "submitted": "2024-11-07T18:00:00Z"},
-                     {"version": 2, "submitted": "2025-01-20T08:15:00Z"}],
-    },
-    "2504.02507": {
-        "title": "ZClip: Adaptive Spike Mitigation for LLM Pre-Training",
-        "authors": ["Abhay Kumar", "Louis Owen"],
-        "versions": [{"version": 1, "submitted": "2025-04-03T10:00:00Z"}],
-    },
-}
-
-
-def assert_inserted(before: bytes, after: bytes) -> bytes:
-    """``after`` is ``before`` with one run of bytes put in; that run comes back."""
-    start = next((i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b),
-                 len(before))
-    assert after.endswith(before[start:])
-    assert len(after) > len(before)
-    return after[start:len(after) - (len(before) - start)]
 
 
 @pytest.fixture
@@ -45,7 +22,7 @@ def arxiv_cache(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def copy_list(tmp_path: Path):  # type: ignore[no-untyped-def]
+def copy_list(tmp_path: Path) -> Callable[[Path], Path]:
     """``copy_list(path)``: a copy of a list in ``tmp_path``, to be changed freely."""
     def copy(source: Path) -> Path:
         target = tmp_path / source.name

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import assert_inserted
+from add_support import assert_inserted
 
 from awesome_papers.cli import main
 from awesome_papers.parse import parse_text

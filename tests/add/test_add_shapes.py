@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import RECORDS, assert_inserted
+from add_support import RECORDS, assert_inserted
 
 from awesome_papers.add.writer import WRITABLE
 from awesome_papers.cli import main
