@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+#: The paper the tests add, as arXiv gives it.
+TITLE = "Q-SFT: Q-Learning for Language Models via Supervised Fine-Tuning"
+AUTHORS = ("Joey Hong", "Anca Dragan", "Middle Author C", "Fourth Author", "Fifth Author",
+           "Sixth Author", "Seventh Author", "Sergey Levine")
 #: The records ``add`` reads; synthetic, in the layout ``awesome-papers enrich`` writes.
-RECORDS = {
+RECORDS: dict[str, dict[str, object]] = {
     "2411.05193": {
-        "title": "Q-SFT: Q-Learning for Language Models via Supervised Fine-Tuning",
-        "authors": ["Joey Hong", "Anca Dragan", "Middle Author C", "Fourth Author",
-                    "Fifth Author", "Sixth Author", "Seventh Author", "Sergey Levine"],
+        "title": TITLE,
+        "authors": list(AUTHORS),
         "versions": [{"version": 1, "submitted": "2024-11-07T18:00:00Z"},
                      {"version": 2, "submitted": "2025-01-20T08:15:00Z"}],
     },

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from add_support import RECORDS, assert_inserted
+from add_support import AUTHORS, TITLE, assert_inserted
 
 from awesome_papers.add.writer import WRITABLE
 from awesome_papers.cli import main
@@ -63,14 +63,13 @@ def _added(path: Path, arxiv: str) -> Entry:
 
 
 def _check(path: Path, before: bytes, shape: str, code: str | None) -> None:
-    record = RECORDS["2411.05193"]
     entry = _added(path, "2411.05193")
     assert entry.shape == shape
-    assert entry.title == record["title"]
+    assert entry.title == TITLE
     assert entry.year == 2024
     assert entry.code == ((code,) if code else ())
     # The names shown are the paper's, in order, however the section writes them.
-    surnames = [n.split()[-1] for n in record["authors"]]
+    surnames = [n.split()[-1] for n in AUTHORS]
     shown = [n.split()[-1] for n in entry.authors]
     written_before = parse_text(before.decode("utf-8-sig")).entries
     assert bool(shown) == any(e.authors for e in written_before if e.shape == shape)
