@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
-from ..files import atomic_writer, read_bytes
+from ..files import FileProblem, atomic_writer, read_bytes
 from ..files import decode as decode_list
 
 _BOM = b"\xef\xbb\xbf"
@@ -31,6 +31,10 @@ class ListFile:
     def read(cls, path: str | os.PathLike[str]) -> ListFile:
         data = read_bytes(path)
         text = decode_list(data, path)
+        if "\r" in text.replace("\r\n", ""):
+            # Markdown counts a lone CR as a line end; lines would not match the parse.
+            raise FileProblem(path, "has carriage returns without line feeds (old Mac line "
+                                    "ends); save it with LF or CRLF line ends to add to it")
         return cls(os.fspath(path), data.startswith(_BOM), _LINE.findall(text))
 
     @property

@@ -69,6 +69,10 @@ def find_paper(arxiv: str, *, cache_path: str | os.PathLike[str] | None,
     cache = _read(cache_path)
     if arxiv in cache.papers:
         return _paper(arxiv, cache.papers[arxiv], code)
+    dropped = [p for p in cache.problems if f"record {arxiv!r} dropped" in p]
+    if dropped:
+        raise MetadataMissing(f"{dropped[0]}; run `awesome-papers enrich --refresh` to fetch "
+                              "it again, or mend the record")
     where = f"the cache {os.fspath(cache_path)}" if cache_path else "no cache (--cache)"
     if client is None:
         raise MetadataMissing(

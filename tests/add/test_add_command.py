@@ -161,3 +161,22 @@ def test_a_section_without_papers_is_refused(paper_list: Path, arxiv_cache: Path
                                              capsys: pytest.CaptureFixture[str]) -> None:
     assert _add(paper_list, arxiv_cache, "2411.05193", "--section", "tools") == 1
     assert "section 'Tools' (line 12) has no papers of its own" in capsys.readouterr().err
+
+
+def test_a_bad_cache_record_is_named(paper_list: Path, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    cache = tmp_path / "cache.json"
+    cache.write_text('{"format": 1, "papers": {"2411.05193": {"title": "", "authors": []}}}',
+                     encoding="utf-8")
+
+    assert _add(paper_list, cache, "2411.05193") == 1
+    assert f"{cache}: record '2411.05193' dropped: 'title' is not a string" in \
+        capsys.readouterr().err
+
+
+def test_lone_carriage_returns_are_refused(paper_list: Path, arxiv_cache: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    paper_list.write_bytes(LIST.replace("\n", "\r").encode())
+
+    assert _add(paper_list, arxiv_cache, "2411.05193") == 2
+    assert "carriage returns without line feeds" in capsys.readouterr().err

@@ -111,3 +111,16 @@ def test_round_trip_on_small_lists(shape: str, tmp_path: Path, arxiv_cache: Path
 def test_every_writable_shape_is_tested() -> None:
     tested = {c[2] for c in CORPUS_CASES} | set(SMALL_LISTS)
     assert tested == set(WRITABLE)
+
+
+def test_a_section_in_a_shape_add_cannot_write_is_refused(
+        corpus_files: list[Path], arxiv_cache: Path, copy_list: Callable[[Path], Path],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = copy_list(corpus_files[0].parent / "more/standalone-boldlink-badges-font-cot.md")
+    before = path.read_bytes()
+
+    assert main(["add", str(path), "2411.05193", "--cache", str(arxiv_cache), "--offline"]) == 1
+
+    assert "the papers of section 'Paper List' are written as 'entry-paragraph', which add " \
+           "cannot write" in capsys.readouterr().err
+    assert path.read_bytes() == before
