@@ -3,9 +3,10 @@
 Each entry of the section's main shape is turned back into the text it was read from
 with slots where its title, authors, arXiv id, year, date, venue, number and links were,
 and with what a new paper cannot have (its other links, its code unless ``--code`` is
-given, its description, a highlight mark) cut out. Lines and table cells that only one
-entry has are dropped, and the template most entries share is the section's style:
-bullet, bold or linked title, author line, venue text and badges, as the list writes them.
+given, its description, a highlight mark) cut out. Lines and table cells without a slot
+that fewer than half of the entries share are dropped, and the template most entries
+share is the section's style: bullet, bold or linked title, author line, venue text and
+badges, as the list writes them.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ _NUMBER = re.compile(r"([ \t>]*)([0-9]{1,6})([.)][ \t])")
 _ESCAPE = re.compile(r"[\\`*\[\]<>]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 _CELL = re.compile(r"(?<!\\)\|")
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_SEPARATORS = ",;|·-–—:"
+_SEPARATORS = ",;·-–—:"
 _HIGHLIGHT = re.compile("🌟[ \t]?")
 #: Month names and their three-letter forms (``August``, ``Aug``) -> number.
 MONTHS = {name: number for number in range(1, 13)
@@ -56,7 +57,7 @@ def _separated(text: str, start: int) -> int:
     at = start
     while at > 0 and text[at - 1] in " \t":
         at -= 1
-    if at > 0 and text[at - 1] in _SEPARATORS and text[at - 1] != "|":
+    if at > 0 and text[at - 1] in _SEPARATORS:
         at -= 1
         while at > 0 and text[at - 1] in " \t":
             at -= 1

@@ -3,6 +3,7 @@ style, is read back by the parser as the same paper in the same shape."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -76,8 +77,10 @@ def _check(path: Path, before: bytes, shape: str, code: str | None) -> None:
     assert all(s in surnames for s in shown)
     assert [surnames.index(s) for s in shown] == sorted(surnames.index(s) for s in shown)
     # Nothing else changed: the old bytes are the new ones with one run taken out.
-    after = path.read_bytes()
-    assert_inserted(before, after)
+    item = assert_inserted(before, path.read_bytes()).decode()
+    # Nothing of another paper's comes along: every link is this paper's or its code's.
+    for url in re.findall(r"https?://[^\s)\]>|]+", item):
+        assert "2411.05193" in url or (code and code.rpartition("github.com/")[2] in url), url
 
 
 @pytest.mark.parametrize(("name", "section", "shape", "code"), CORPUS_CASES,
