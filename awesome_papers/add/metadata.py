@@ -73,18 +73,20 @@ def find_paper(arxiv: str, *, cache_path: str | os.PathLike[str] | None,
     if dropped:
         raise MetadataMissing(f"{dropped[0]}; run `awesome-papers enrich --refresh` to fetch "
                               "it again, or mend the record")
-    where = f"the cache {os.fspath(cache_path)}" if cache_path else "no cache (--cache)"
     if client is None:
+        where = (f"is not in the cache {os.fspath(cache_path)}" if cache_path
+                 else "needs a metadata cache (--cache), and none was given")
         raise MetadataMissing(
-            f"arXiv {arxiv} is not in {where} and --offline forbids asking the arXiv API; "
-            "run `awesome-papers enrich` with the list into that cache, or drop --offline")
+            f"arXiv {arxiv} {where}; --offline forbids asking the arXiv API: run "
+            "`awesome-papers enrich LIST --cache FILE` to fill a cache, or drop --offline")
     batch = next(fetch(client, [arxiv]))
     if arxiv in batch.unknown:
         raise MetadataMissing(f"arXiv does not know {arxiv}: {batch.unknown[arxiv]}")
     if arxiv not in batch.records:
         reason = batch.failed.get(arxiv, "no answer")
         raise MetadataMissing(
-            f"the arXiv API could not be asked about {arxiv} ({reason}); {where} holds no "
+            f"the arXiv API could not be asked about {arxiv} ({reason}), and "
+            f"{'the cache holds' if cache_path else 'no cache (--cache) was given with'} no "
             "record of it: give --cache FILE with one (`awesome-papers enrich` writes it) or "
             "try again with network access")
     cache.add(batch)
