@@ -23,6 +23,7 @@ from docutils import frontend, nodes, utils
 from docutils.writers import html5_polyglot
 
 from .gc_pause import collector_paused
+from .messages import DEFAULT
 from .nodes import paper_table, reference_list, table_json
 from .query import DEFAULT_COLUMNS
 
@@ -130,18 +131,20 @@ def papers_html(
     name: str | None = None,
     anchored: Container[str] = (),
     bibtex: Callable[[Entry], str] | None = None,
+    language: str = DEFAULT,
 ) -> str:
     """A paper table inside ``<div class="awesome-papers">``; each row's id is its key.
 
     The ``<div>``'s ``data-awesome-papers`` attribute holds
-    :func:`~awesome_papers.nodes.table_json`, for the browser script. ``anchored`` is as
-    for :func:`~awesome_papers.nodes.paper_table`, ``bibtex`` as for ``table_json``.
+    :func:`~awesome_papers.nodes.table_json`, for the browser script. ``anchored`` and
+    ``language`` are as for :func:`~awesome_papers.nodes.paper_table`, ``bibtex`` as for
+    ``table_json``.
     """
     with collector_paused():
         table = paper_table(entries, columns, badges=badges, caption=caption, classes=classes,
-                            anchored=anchored)
+                            anchored=anchored, language=language)
         moved, table["classes"] = table["classes"], []
-        return _wrapped([table], moved, name, table_json(entries, bibtex))
+        return _wrapped([table], moved, name, table_json(entries, bibtex, language=language))
 
 
 def references_html(entries: Sequence[Entry], *, classes: Sequence[str] = ()) -> str:

@@ -17,6 +17,7 @@ from docutils import nodes
 
 from .arxiv import abs_url
 from .mathsafe import math_spans
+from .messages import DEFAULT, browser_messages, header
 from .query import DEFAULT_COLUMNS
 from .urls import is_safe
 
@@ -25,11 +26,6 @@ if TYPE_CHECKING:
 
     from .model import Entry
 
-HEADERS = {
-    "title": "Title", "authors": "Authors", "year": "Year", "venue": "Venue",
-    "section": "Section", "kind": "Kind", "code": "Code", "links": "Links",
-    "description": "Description", "citations": "Citations", "key": "Key", "arxiv": "arXiv",
-}
 #: Relative widths, used by writers that size columns themselves (LaTeX).
 WIDTHS = {"title": 40, "authors": 24, "description": 30, "section": 14, "links": 14,
           "code": 14, "venue": 10}
@@ -195,11 +191,13 @@ def paper_table(
     caption: str | None = None,
     classes: Sequence[str] = (),
     anchored: Container[str] = (),
+    language: str = DEFAULT,
 ) -> nodes.table:
     """A plain docutils table, one row per entry; each row's id is the entry's key.
 
     Rows whose key is in ``anchored`` (shown by an earlier table on the same page) get no
-    id, so every id on a page stays unique.
+    id, so every id on a page stays unique. Headers are in ``language``, a code
+    :func:`~awesome_papers.messages.pick` returned.
     """
     columns = [c for c in columns if c in _CELLS]
     table = nodes.table(classes=["awesome-papers", *classes])
@@ -209,10 +207,10 @@ def paper_table(
     table += group
     for column in columns:
         group += nodes.colspec(colwidth=WIDTHS.get(column, 8))
-    header = nodes.row()
+    head = nodes.row()
     for column in columns:
-        header += _entry([nodes.Text(HEADERS[column])], column)
-    group += nodes.thead("", header)
+        head += _entry([nodes.Text(header(column, language))], column)
+    group += nodes.thead("", head)
     body = nodes.tbody()
     for paper in entries:
         row = nodes.row(ids=[] if paper.key in anchored else [paper.key],
@@ -242,11 +240,14 @@ def _row_data(entry: Entry, bibtex: Callable[[Entry], str]) -> dict[str, object]
 
 
 def table_json(entries: Sequence[Entry],
-               bibtex: Callable[[Entry], str] | None = None) -> str:
-    """What the browser script needs about a table's rows, as JSON.
+               bibtex: Callable[[Entry], str] | None = None, *,
+               language: str = DEFAULT) -> str:
+    """What the browser script needs about a table's rows, and its words, as JSON.
 
-    ``{"sections": {slug: title}, "rows": [...]}``, one item per row in row order (by
-    position, because a row that an earlier table on the page already shows has no id).
+    ``{"sections": {slug: title}, "rows": [...], "language": code, "messages": {...}}``:
+    one item per row in row order (by position, because a row that an earlier table on
+    the page already shows has no id), and the script's messages in ``language``
+    (:func:`~awesome_papers.messages.browser_messages`).
     Why not classes or data attributes on the rows: search needs free text (authors,
     description) even when those columns are hidden, and the BibTeX button needs each
     entry's ``.bib`` block. ``<``, ``>`` and ``&`` are escaped, so the text can sit inside
@@ -260,12 +261,13 @@ def table_json(entries: Sequence[Entry],
         bibtex = entry_bibtex
     sections = {e.section_slugs[-1]: e.section[-1] for e in entries
                 if e.section_slugs and e.section}
-    data = {"sections": sections, "rows": [_row_data(e, bibtex) for e in entries]}
+    data = {"sections": sections, "rows": [_row_data(e, bibtex) for e in entries],
+            "language": language, "messages": browser_messages(language)}
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":"))
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def table_data(entries: Sequence[Entry]) -> nodes.raw:
+def table_data(entries: Sequence[Entry], language: str = DEFAULT) -> nodes.raw:
     """:func:`table_json` as a ``<script type="application/json"
     class="awesome-papers-data">`` block, to follow the table in the doctree.
 
@@ -274,7 +276,8 @@ def table_data(entries: Sequence[Entry]) -> nodes.raw:
     skip it.
     """
     # No classes on the node: HTML writers would wrap it in a <div>.
-    return nodes.raw("", f"{DATA_START}{table_json(entries)}</script>", format="html")
+    data = table_json(entries, language=language)
+    return nodes.raw("", f"{DATA_START}{data}</script>", format="html")
 
 
 def is_table_data(node: nodes.Node) -> bool:
