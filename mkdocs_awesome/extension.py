@@ -22,6 +22,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from awesome_papers.html import anchor, papers_html, references_html
+from awesome_papers.messages import pick
 
 from .blocks import find_blocks
 from .citations import PRIORITY, CitationProcessor
@@ -66,7 +67,8 @@ class BlockPreprocessor(Preprocessor):
             problems = table.problems
             html = papers_html(table.entries, table.columns, badges=site.badges,
                                caption=table.caption, classes=table.classes, name=table.name,
-                               anchored=self.page.shown, bibtex=site.entry_bibtex)
+                               anchored=self.page.shown, bibtex=site.entry_bibtex,
+                               language=site.language)
             self.page.shown.update(entry.key for entry in table.entries)
             if table.name:
                 self.page.names.add(anchor(table.name))
@@ -99,6 +101,7 @@ class AwesomePapersExtension(Extension):
             "badges": [False, "Show GitHub star badges (images from shields.io)"],
             "cache": ["", "arXiv enrichment cache (JSON) from `awesome-papers enrich`"],
             "parse_cache": [True, "Keep parsed lists on disk between builds"],
+            "language": ["en", "Language of table headers and controls (en, zh, ja, de, fr, es)"],
         }
         super().__init__(**kwargs)
         self.site = site
@@ -112,7 +115,8 @@ class AwesomePapersExtension(Extension):
             log_diagnostics(collection)
         columns = self.getConfig("columns")
         columns = columns.replace(",", " ").split() if isinstance(columns, str) else columns
-        site = Site(collection, badges=bool(self.getConfig("badges")))
+        site = Site(collection, badges=bool(self.getConfig("badges")),
+                    language=pick(self.getConfig("language")))
         if columns:
             site.columns = tuple(columns)
         return site

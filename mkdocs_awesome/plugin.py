@@ -33,7 +33,7 @@ from awesome_papers.bibtex import bibtex_file, entry_bibtex
 from .config import AwesomePapersConfig
 from .extension import AwesomePapersExtension
 from .lists import load_lists, log_diagnostics
-from .site import Site, logger
+from .site import Site, logger, theme_language
 from .tables import locate_rows
 
 if TYPE_CHECKING:
@@ -64,7 +64,8 @@ class AwesomePapersPlugin(BasePlugin[AwesomePapersConfig]):
                                    parse_cache=self.config.parse_cache,
                                    ignore=self.config.ignore)
         log_diagnostics(collection, self.config.list_diagnostics)
-        self.site = Site(collection, tuple(self.config.columns), self.config.badges)
+        self.site = Site(collection, tuple(self.config.columns), self.config.badges,
+                         theme_language(config.theme))
         # Material's instant navigation swaps pages in without loading their scripts.
         self.every_page = "navigation.instant" in (config.theme.get("features") or ())
         config.markdown_extensions.append(AwesomePapersExtension(site=self.site))  # type: ignore[arg-type]

@@ -16,9 +16,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from awesome_papers.bibtex import entry_bibtex
+from awesome_papers.messages import DEFAULT, pick
 from awesome_papers.query import DEFAULT_COLUMNS
 
 if TYPE_CHECKING:
+    from mkdocs.theme import Theme
+
     from awesome_papers.model import Collection, Entry
 
 #: Under ``mkdocs.`` so ``mkdocs build --strict`` (and ProperDocs) count its warnings.
@@ -32,6 +35,8 @@ class Site:
     collection: Collection
     columns: tuple[str, ...] = DEFAULT_COLUMNS
     badges: bool = False
+    #: The language of table headers and the browser script's words (a catalogue code).
+    language: str = DEFAULT
     #: Entry key -> source path (relative to ``docs_dir``) of the page whose table shows it.
     rows: dict[str, str] = field(default_factory=dict)
     #: Page source path -> the ids its tables carry. The tables are stashed HTML that MkDocs
@@ -66,3 +71,9 @@ class Site:
         if line is not None:
             where += f":{line + self.line_offset}"
         logger.warning("%s: %s [awesome.%s]", where, message, code)
+
+
+def theme_language(theme: Theme) -> str:
+    """The catalogue for the theme's language: Material's ``theme.language``, else the
+    ``theme.locale`` of MkDocs' own themes (``zh_CN`` and the like fall back to ``zh``)."""
+    return pick(theme.get("language") or str(theme.locale))

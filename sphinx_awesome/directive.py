@@ -9,6 +9,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
+from awesome_papers.messages import pick
 from awesome_papers.nodes import paper_table, table_data
 from awesome_papers.query import DISPLAY_OPTIONS, FILTERS, select_table
 
@@ -61,12 +62,15 @@ class AwesomePapers(SphinxDirective):
         docname = self.env.current_document.docname
         anchored = paper_domain(self.env).note_table(
             docname, (e.key for e in entries), options, table_digest)
+        language = pick(self.config.language)
         table = paper_table(entries, columns, badges=self.config.awesome_badges,
                             caption=self.options.get("caption"),
-                            classes=self.options.get("class", []), anchored=anchored)
+                            classes=self.options.get("class", []), anchored=anchored,
+                            language=language)
         self.set_source_info(table)
         self.add_name(table)
-        return [table, table_data(entries)]  # the data block is dropped where scripts are not
+        # The data block is dropped where scripts are not.
+        return [table, table_data(entries, language)]
 
 
 class awesome_bibliography(nodes.General, nodes.Element):
