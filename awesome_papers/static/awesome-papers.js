@@ -5,7 +5,8 @@
  * item per row, in row order) as JSON: under Sphinx in a following
  * <script type="application/json" class="awesome-papers-data"> block, under MkDocs in the
  * data-awesome-papers attribute of the <div> around it. This file reads it and makes no
- * request of its own.
+ * request of its own. The JSON also holds the script's words, in the site's language
+ * (awesome_papers/messages.py), so this file holds none.
  * State lives in the URL hash: #<table-id>?q=adam&year=2024&section=slug&star=1&code=1&sort=-year
  * Type-checked by tsc (see docs/contributing.md); the types are JSDoc comments.
  */
@@ -17,7 +18,10 @@
    * @typedef {{key: string, title: string, authors: string, text: string,
    *   year: number | null, section: string, star: boolean, code: boolean,
    *   bibtex: string}} RowData
-   * @typedef {{sections?: Record<string, string>, rows: RowData[]}} TableData
+   * A message: text, or one text per CLDR plural category ("one", "many", "other").
+   * @typedef {string | Record<string, string>} Message
+   * @typedef {{sections?: Record<string, string>, rows: RowData[], language: string,
+   *   messages: Record<string, Message>}} TableData
    * @typedef {{row: HTMLTableRowElement, d: RowData, index: number,
    *   detail: HTMLTableRowElement | null, open: boolean, text: string}} Item
    * @typedef {{q: string, years: Set<string>, sections: Set<string>, star: boolean,
@@ -36,6 +40,37 @@
   /** @param {string | undefined} text */
   const fold = (text) =>
     (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
+  /** What a table says, in the language its JSON names. */
+  class Words {
+    /**
+     * @param {string} language a BCP 47 language code, such as "fr"
+     * @param {Record<string, Message>} messages the catalogue's browser messages
+     */
+    constructor(language, messages) {
+      this.messages = messages;
+      this.plurals = new Intl.PluralRules(language);
+      this.numbers = new Intl.NumberFormat(language);
+    }
+
+    /**
+     * The message's text with each {name} replaced by values[name]; a plural message's
+     * text is chosen by values.count (its "other" text where a category has none).
+     * @param {string} id
+     * @param {Record<string, string | number>} [values]
+     * @returns {string}
+     */
+    text(id, values = {}) {
+      const message = this.messages[id];
+      const text = typeof message === "string" ? message
+        : message[this.plurals.select(Number(values.count))] || message.other;
+      return text.replace(/\{(\w+)\}/g, (whole, name) => {
+        const value = values[name];
+        if (value === undefined) return whole;
+        return typeof value === "number" ? this.numbers.format(value) : value;
+      });
+    }
+  }
 
   /**
    * A new element: attributes (false/null skip, on* listen), then children.
@@ -121,6 +156,7 @@
         };
       });
       this.sections = data.sections || {};
+      this.words = new Words(data.language, data.messages);
       this.state = PaperTable.empty();
       this.sorted = "";
       this.controls = this.build();
@@ -138,9 +174,10 @@
 
     build() {
       const p = this.prefix;
+      const w = this.words;
       const search = make("input", {
         type: "search", id: `${p}-q`, class: "awesome-search", autocomplete: "off",
-        placeholder: "Title, authors, description",
+        placeholder: w.text("search.placeholder"),
         oninput: () => this.change({ q: search.value }),
         onkeydown: (/** @type {KeyboardEvent} */ event) => {
           if (event.key === "Escape" && search.value) this.change({ q: "" });
@@ -149,31 +186,33 @@
       this.search = search;
       const box = make("div", { class: "awesome-controls" },
         make("div", { class: "awesome-field" },
-          make("label", { for: `${p}-q` }, "Search"), " ", search));
+          make("label", { for: `${p}-q` }, w.text("search")), " ", search));
 
       const years = [...new Set(this.items.map((it) => it.d.year).filter((y) => y != null))]
         .sort((a, b) => b - a).map(String);
       this.yearChips = years.length > 1
-        ? chips("Year", `${p}-years`, years, {}, (y) => this.flip("years", y)) : null;
+        ? chips(w.text("column.year"), `${p}-years`, years, {}, (y) => this.flip("years", y))
+        : null;
       const slugs = [...new Set(this.items.map((it) => it.d.section).filter(Boolean))];
       this.sectionChips = slugs.length > 1
-        ? chips("Section", `${p}-sections`, slugs, this.sections, (s) => this.flip("sections", s))
+        ? chips(w.text("column.section"), `${p}-sections`, slugs, this.sections,
+          (s) => this.flip("sections", s))
         : null;
       for (const facet of [this.yearChips, this.sectionChips]) if (facet) box.append(facet.group);
 
       this.toggles = {};
       if (this.items.some((it) => it.d.star)) {
-        this.toggles.star = toggle("🌟 only", (on) => this.change({ star: on }));
+        this.toggles.star = toggle(w.text("toggle.star"), (on) => this.change({ star: on }));
       }
       if (this.items.some((it) => it.d.code)) {
-        this.toggles.code = toggle("Has code", (on) => this.change({ code: on }));
+        this.toggles.code = toggle(w.text("toggle.code"), (on) => this.change({ code: on }));
       }
       for (const t of Object.values(this.toggles)) box.append(t.label);
 
       this.clear = make("button", {
         type: "button", class: "awesome-clear",
         onclick: () => { this.state = PaperTable.empty(); this.apply(); this.save(); },
-      }, "Clear");
+      }, w.text("clear"));
       this.count = make("p", { class: "awesome-count", role: "status", "aria-live": "polite" });
       box.append(this.clear, this.count);
       return box;
@@ -214,9 +253,10 @@
         const id = `${this.prefix}-bib-${it.index}`;
         const button = make("button", {
           type: "button", class: "awesome-bibtex-toggle", "aria-expanded": "false",
-          "aria-controls": id, "aria-label": `BibTeX for ${it.d.title}`,
+          "aria-controls": id,
+          "aria-label": this.words.text("bibtex.label", { title: it.d.title }),
           onclick: () => this.showBibtex(it, button, id),
-        }, "BibTeX");
+        }, this.words.text("bibtex"));
         (cell.lastElementChild || cell).append(" ", button);
       }
     }
@@ -230,10 +270,12 @@
       if (!it.detail) {
         const pre = make("pre", { class: "awesome-bibtex", id, tabindex: "0" }, it.d.bibtex);
         const status = make("span", { class: "awesome-copy-status", role: "status" });
+        const w = this.words;
         const copy = make("button", {
-          type: "button", class: "awesome-copy", "aria-label": `Copy BibTeX of ${it.d.key}`,
-          onclick: () => copyText(it.d.bibtex, pre, status),
-        }, "Copy");
+          type: "button", class: "awesome-copy",
+          "aria-label": w.text("copy.label", { key: it.d.key }),
+          onclick: () => copyText(it.d.bibtex, pre, status, w),
+        }, w.text("copy"));
         it.detail = make("tr", { class: "awesome-bibtex-row", hidden: "" },
           make("td", { colspan: String(it.row.cells.length) }, pre,
             make("div", { class: "awesome-copy-bar" }, copy, " ", status)));
@@ -286,7 +328,8 @@
         if (ok) shown += 1;
       }
       if (s.sort !== this.sorted) this.reorder();
-      this.count.textContent = `Showing ${shown} of ${this.items.length}`;
+      this.count.textContent = this.words.text("count",
+        { count: shown, shown, total: this.items.length });
       if (this.search.value !== s.q) this.search.value = s.q;
       /** @type {["years" | "sections", Chips | null][]} */
       const facets = [["years", this.yearChips], ["sections", this.sectionChips]];
@@ -382,21 +425,23 @@
   }
 
   /**
+   * Copy to the clipboard, or select the text where the browser does not allow that.
    * @param {string} text
    * @param {HTMLElement} pre selected for Ctrl+C where the clipboard cannot be written
-   * @param {HTMLElement} status
+   * @param {HTMLElement} status where to say what happened
+   * @param {Words} words
    */
-  async function copyText(text, pre, status) {
+  async function copyText(text, pre, status, words) {
     try {
       await navigator.clipboard.writeText(text);
-      status.textContent = "Copied";
+      status.textContent = words.text("copied");
     } catch (error) {
       const range = document.createRange();
       range.selectNodeContents(pre);
       const selection = getSelection();
       selection?.removeAllRanges();
       selection?.addRange(range);
-      status.textContent = "Selected: press Ctrl+C to copy";
+      status.textContent = words.text("copy.select");
     }
   }
 

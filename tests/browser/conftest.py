@@ -35,7 +35,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 #: Each example site's optimization page, under the server root.
 PAGES = {"sphinx": "sphinx/{page}.html", "mkdocs": "mkdocs/{page}/",
          "furo": "furo/{page}.html", "rtd": "rtd/{page}.html",
-         "instant": "instant/{page}/"}
+         "instant": "instant/{page}/", "sphinx-fr": "sphinx-fr/{page}.html",
+         "mkdocs-de": "mkdocs-de/{page}/"}
 #: Sphinx theme variants of the example, for the theme screenshots.
 THEMES = {"furo": "furo", "rtd": "sphinx_rtd_theme"}
 
@@ -141,6 +142,30 @@ def themed(site_root: Path, build_sphinx: Callable[..., None]) -> Callable[[str]
     return build
 
 
+def _mkdocs_variant(site_root: Path, name: str, **settings: Any) -> Path:
+    """The MkDocs example with ``settings`` (config keys, ``theme`` merged into the
+    example's), built into ``site_root/name``."""
+    import yaml
+
+    example = EXAMPLES / "mkdocs"
+    config = yaml.safe_load((example / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(example / "docs")
+    config["theme"].update(settings.pop("theme", {}))
+    config.update(settings)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "awesome-papers" in plugin:
+            plugin["awesome-papers"]["sources"] = [str(EXAMPLES / "llm-training.md")]
+    yml = site_root.parent / f"{name}.yml"
+    yml.write_text(yaml.safe_dump(config), encoding="utf-8")
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(yml),
+         "-d", str(site_root / name)],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert built.returncode == 0, built.stderr
+    return site_root / name
+
+
 @pytest.fixture(scope="session")
 def instant(site_root: Path, server_url: str) -> Path:
     """The MkDocs example with Material's instant navigation, as ``site_root/instant``.
@@ -148,25 +173,17 @@ def instant(site_root: Path, server_url: str) -> Path:
     Instant navigation only follows links listed in the sitemap, so ``site_url`` is the
     test server's address.
     """
-    import yaml
+    return _mkdocs_variant(site_root, "instant", site_url=f"{server_url}instant/",
+                           theme={"features": ["navigation.instant"]})
 
-    example = EXAMPLES / "mkdocs"
-    config = yaml.safe_load((example / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(example / "docs")
-    config["site_url"] = f"{server_url}instant/"
-    config["theme"]["features"] = ["navigation.instant"]
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "awesome-papers" in plugin:
-            plugin["awesome-papers"]["sources"] = [str(EXAMPLES / "llm-training.md")]
-    yml = site_root.parent / "instant.yml"
-    yml.write_text(yaml.safe_dump(config), encoding="utf-8")
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(yml),
-         "-d", str(site_root / "instant")],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert built.returncode == 0, built.stderr
-    return site_root / "instant"
+
+@pytest.fixture(scope="session")
+def translated(site_root: Path, build_sphinx: Callable[..., None]) -> None:
+    """The examples in other languages: Sphinx in French (``language = "fr"``) as
+    ``site_root/sphinx-fr``, Material in German (``theme.language: de``) as
+    ``site_root/mkdocs-de``."""
+    build_sphinx("sphinx-fr", "language=fr")
+    _mkdocs_variant(site_root, "mkdocs-de", theme={"language": "de"})
 
 
 @dataclass

@@ -60,6 +60,11 @@ def shown(page: Page) -> list[str]:
     return page.locator("tr.awesome-row:visible").evaluate_all("rows => rows.map(r => r.id)")
 
 
+def showing(shown: int, total: int) -> str:
+    """The count line of an English page."""
+    return f"Showing {shown} {'paper' if shown == 1 else 'papers'} of {total}"
+
+
 def count(page: Page) -> Locator:
     return page.locator(".awesome-count")
 
@@ -76,23 +81,23 @@ def site(request: pytest.FixtureRequest) -> str:
 def test_search_narrows_rows_ignoring_case_and_accents(visit: Callable[..., Visit],
                                                        site: str) -> None:
     page = visit(site).page
-    expect(count(page)).to_have_text(f"Showing {TOTAL} of {TOTAL}")
+    expect(count(page)).to_have_text(showing(TOTAL, TOTAL))
     search = controls(page).get_by_label("Search")
 
     search.fill("ADÁM")
     adam = [e.key for e in OPTIMIZATION if "adam" in searched(e)]
     assert 0 < len(adam) < TOTAL
-    expect(count(page)).to_have_text(f"Showing {len(adam)} of {TOTAL}")
+    expect(count(page)).to_have_text(showing(len(adam), TOTAL))
     assert shown(page) == adam
 
     search.fill("krahenbuhl")  # an author written Krähenbühl
-    expect(count(page)).to_have_text(f"Showing 1 of {TOTAL}")
+    expect(count(page)).to_have_text(showing(1, TOTAL))
     assert shown(page) == ["wijmans2024cut"]
     expect(page.locator("#wijmans2024cut")).to_contain_text("Cut Your Losses")
 
     search.press("Escape")
     expect(search).to_have_value("")
-    expect(count(page)).to_have_text(f"Showing {TOTAL} of {TOTAL}")
+    expect(count(page)).to_have_text(showing(TOTAL, TOTAL))
 
 
 def test_year_header_sorts_rows_stably(visit: Callable[..., Visit], site: str) -> None:
@@ -123,13 +128,13 @@ def test_toggles_and_year_chips_filter(visit: Callable[..., Visit], site: str) -
 
     box.get_by_role("checkbox", name="🌟 only").check()
     stars = [e.key for e in OPTIMIZATION if e.highlight]
-    expect(count(page)).to_have_text(f"Showing {len(stars)} of {TOTAL}")
+    expect(count(page)).to_have_text(showing(len(stars), TOTAL))
     assert shown(page) == stars
     box.get_by_role("checkbox", name="🌟 only").uncheck()
 
     box.get_by_role("checkbox", name="Has code").check()
     coded = [e for e in OPTIMIZATION if e.code or e.kind == "repo"]
-    expect(count(page)).to_have_text(f"Showing {len(coded)} of {TOTAL}")
+    expect(count(page)).to_have_text(showing(len(coded), TOTAL))
     assert shown(page) == [e.key for e in coded]
 
     chip = box.get_by_role("group", name="Year").get_by_role("button", name="2024")
@@ -137,7 +142,7 @@ def test_toggles_and_year_chips_filter(visit: Callable[..., Visit], site: str) -
     page.keyboard.press("Space")
     expect(chip).to_have_attribute("aria-pressed", "true")
     coded_2024 = [e.key for e in coded if e.year == 2024]
-    expect(count(page)).to_have_text(f"Showing {len(coded_2024)} of {TOTAL}")
+    expect(count(page)).to_have_text(showing(len(coded_2024), TOTAL))
     assert shown(page) == coded_2024
 
     box.get_by_role("button", name="2023").click()  # chips of one facet add up
@@ -145,7 +150,7 @@ def test_toggles_and_year_chips_filter(visit: Callable[..., Visit], site: str) -
     assert shown(page) == both
 
     box.get_by_role("button", name="Clear").click()
-    expect(count(page)).to_have_text(f"Showing {TOTAL} of {TOTAL}")
+    expect(count(page)).to_have_text(showing(TOTAL, TOTAL))
     expect(chip).to_have_attribute("aria-pressed", "false")
 
 
@@ -160,7 +165,7 @@ def test_section_chips_where_a_table_spans_sections(visit: Callable[..., Visit],
 
     group.get_by_role("button", name="Optimization").click()
     wanted = [e.key for e in highlights if e.section[-1] == "Optimization"]
-    expect(count(page)).to_have_text(f"Showing {len(wanted)} of {len(highlights)}")
+    expect(count(page)).to_have_text(showing(len(wanted), len(highlights)))
     assert shown(page) == wanted
 
 
@@ -176,28 +181,28 @@ def test_hash_keeps_the_view_across_reload(visit: Callable[..., Visit], site: st
     assert before
 
     page.reload()
-    expect(count(page)).to_have_text(f"Showing {len(before)} of {TOTAL}")
+    expect(count(page)).to_have_text(showing(len(before), TOTAL))
     assert shown(page) == before
     expect(controls(page).get_by_label("Search")).to_have_value("adam")
     expect(controls(page).get_by_role("checkbox", name="Has code")).to_be_checked()
     expect(page.locator("th.awesome-col-year")).to_have_attribute("aria-sort", "ascending")
 
     linked = visit(site, fragment="#optimization-table?year=2023").page
-    expect(count(linked)).to_have_text(f"Showing 1 of {TOTAL}")
+    expect(count(linked)).to_have_text(showing(1, TOTAL))
     assert shown(linked) == ["takase2023spike"]
 
 
 def test_link_to_a_key_shows_and_marks_its_row(visit: Callable[..., Visit], site: str) -> None:
     seen = visit(site, fragment="#optimization-table?q=muon")
     page = seen.page
-    expect(count(page)).to_have_text(f"Showing 1 of {TOTAL}")
+    expect(count(page)).to_have_text(showing(1, TOTAL))
 
     page.goto(seen.url + "#takase2023spike")  # as a citation's link would
     row = page.locator("#takase2023spike")
     expect(row).to_be_visible()
     expect(row).to_be_in_viewport()
     expect(row).to_have_class(re.compile(r"\bawesome-marked\b"))
-    expect(count(page)).to_have_text(f"Showing {TOTAL} of {TOTAL}")  # filters made way
+    expect(count(page)).to_have_text(showing(TOTAL, TOTAL))  # filters made way
 
     def background(locator: Locator) -> str:
         return locator.locator("td").first.evaluate("c => getComputedStyle(c).backgroundColor")
@@ -258,7 +263,7 @@ def test_tables_work_after_materials_instant_navigation(visit: Callable[..., Vis
     page.locator("span.awesome-cite a").first.click()  # Diao et al. 2025, on llm-training
     page.wait_for_url("**/instant/llm-training/#diao2025climb")
     total = len(entries(section="llm-training-1"))  # the page's block, as in its source
-    expect(count(page)).to_have_text(f"Showing {total} of {total}")
+    expect(count(page)).to_have_text(showing(total, total))
     expect(page.locator("#diao2025climb")).to_have_class(re.compile(r"\bawesome-marked\b"))
 
     page.locator("a.md-nav__link", has_text="Optimization").first.click()
@@ -269,7 +274,7 @@ def test_tables_work_after_materials_instant_navigation(visit: Callable[..., Vis
     expect(controls(page)).to_have_count(1)
     controls(page).get_by_label("Search").fill("ADÁM")
     adam = [e.key for e in OPTIMIZATION if "adam" in searched(e)]
-    expect(count(page)).to_have_text(f"Showing {len(adam)} of {TOTAL}")
+    expect(count(page)).to_have_text(showing(len(adam), TOTAL))
     assert page.evaluate("window.stillTheSamePage === true")  # instant, never reloaded
 
 

@@ -4,12 +4,14 @@ placeholders and the plural forms CLDR gives the language; sites' settings pick 
 from __future__ import annotations
 
 import json
+import re
 import string
 
 import pytest
 from babel import Locale
 from docutils import nodes
 
+from awesome_papers import STATIC_DIR
 from awesome_papers.messages import BROWSER, CATALOGUES, browser_messages, pick
 from awesome_papers.model import Entry
 from awesome_papers.nodes import paper_table, table_json
@@ -96,3 +98,13 @@ def test_table_headers_and_script_words_come_from_the_catalogue(code: str) -> No
     assert data["language"] == code
     assert data["messages"] == browser_messages(code)
 
+
+def test_the_script_holds_no_words_of_its_own() -> None:
+    script = (STATIC_DIR / "awesome-papers.js").read_text(encoding="utf-8")
+    literals = re.findall(r'"(?:[^"\\\n]|\\.)*"|`[^`]*`', script)
+    assert '"use strict"' in literals  # the pattern finds the script's strings
+    for name in BROWSER:
+        for text in forms(ENGLISH[name]):
+            for words in filter(None, map(str.strip, re.split(r"\{\w+\}", text))):
+                if words != "BibTeX":  # a name, the same in every language
+                    assert not any(words in literal for literal in literals), (name, words)
