@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
 from .arxiv import abs_url
+from .citations import label as cite_label
 from .mathsafe import math_spans
 from .messages import DEFAULT, browser_messages, header
 from .query import DEFAULT_COLUMNS
@@ -32,8 +33,6 @@ WIDTHS = {"title": 40, "authors": 24, "description": 30, "section": 14, "links":
 BADGE = "https://img.shields.io/github/stars/{repo}.svg?style=social&label=Star"
 
 _GITHUB = re.compile(r"^https?://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?$")
-_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", "di",
-                        "du", "le", "la", "dos", "das", "ter", "ten", "bin", "al"})
 
 
 def safe_url(url: str | None) -> str | None:
@@ -82,31 +81,6 @@ def linked_title(entry: Entry) -> nodes.Element:
     else:
         para += nodes.reference(entry.title, "", *title_nodes(entry), refuri=url)
     return para
-
-
-def _surname(name: str) -> str:
-    """``Anton van den Hengel`` -> ``van den Hengel``; ``Dragan, Anca`` -> ``Dragan``."""
-    if "," in name:
-        return name.split(",", 1)[0].strip()
-    words = name.split()
-    start = len(words) - 1
-    while start > 0 and words[start - 1].lower() in _PARTICLES:
-        start -= 1
-    return " ".join(words[start:])
-
-
-def citation_label(entry: Entry, style: Literal["author-year", "title"] = "author-year") -> str:
-    """"Diao et al. 2025", "Kumar 2025", "Hong and Dragan 2024"; the title without authors."""
-    if style == "title" or not entry.authors:
-        return entry.title or entry.owner or entry.key
-    names = [_surname(a) for a in entry.authors]
-    if len(names) == 1 and not entry.authors_truncated:
-        who = names[0]
-    elif len(names) == 2 and not entry.authors_truncated:
-        who = f"{names[0]} and {names[1]}"
-    else:
-        who = f"{names[0]} et al."
-    return f"{who} {entry.year}" if entry.year else who
 
 
 def _authors(entry: Entry) -> list[nodes.Node]:
@@ -286,11 +260,13 @@ def is_table_data(node: nodes.Node) -> bool:
 
 
 def reference_item(entry: Entry) -> nodes.paragraph:
-    """One bibliography line: label, linked title, venue or arXiv id, year."""
+    """One bibliography line: label, linked title, venue or arXiv id, year. Without
+    authors the label would be the title again, so the line starts with the title."""
     para = nodes.paragraph(classes=["awesome-reference"])
-    label = citation_label(entry)
-    para += nodes.strong(label, label)
-    para += nodes.Text(". ")
+    if entry.authors:
+        text = cite_label(entry)
+        para += nodes.strong(text, text)
+        para += nodes.Text(". ")
     para += linked_title(entry)
     where = entry.venue or (f"arXiv:{entry.arxiv}" if entry.arxiv else None)
     tail = ", ".join(str(p) for p in (where, entry.year) if p)

@@ -7,7 +7,7 @@ from docutils.core import publish_from_doctree
 from docutils.utils import new_document
 
 from awesome_papers.model import Entry, Link
-from awesome_papers.nodes import citation_label, paper_table, safe_url
+from awesome_papers.nodes import paper_table, safe_url
 
 PAPER = Entry(
     key="diao2025climb", kind="paper", title="CLIMB: $O(n^2)$ mixtures",
@@ -51,17 +51,3 @@ def test_untrusted_text_is_escaped_and_unsafe_urls_not_linked() -> None:
     assert safe_url("/relative/page.html") == "/relative/page.html"
     assert safe_url("mailto:a@b.org") == "mailto:a@b.org"
     assert safe_url(" JaVa\nScRiPt:alert(1)") is None
-
-
-def test_citation_labels() -> None:
-    def entry(*authors: str, truncated: bool = False) -> Entry:
-        return Entry(key="k", kind="paper", title="T", authors=authors,
-                     authors_truncated=truncated, year=2024)
-
-    assert citation_label(PAPER) == "Diao et al. 2025"
-    assert citation_label(entry("Abhay Kumar")) == "Kumar 2024"
-    assert citation_label(entry("Joey Hong", "Anca Dragan")) == "Hong and Dragan 2024"
-    assert citation_label(entry("Joey Hong", truncated=True)) == "Hong et al. 2024"
-    assert citation_label(entry("Anton van den Hengel")) == "van den Hengel 2024"
-    assert citation_label(PAPER, "title") == PAPER.title
-    assert citation_label(Entry(key="p", kind="repo", title="picotron")) == "picotron"
