@@ -14,7 +14,8 @@ from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.util.nodes import make_refnode
 
-from awesome_papers.nodes import citation_label, safe_url, title_nodes
+from awesome_papers.citations import ROLES, label
+from awesome_papers.nodes import safe_url, title_nodes
 
 from .bibfile import bibfile_link
 from .roles import PaperRole
@@ -32,12 +33,14 @@ if TYPE_CHECKING:
 
 
 class PaperDomain(Domain):
-    """Entries shown in tables are the domain's objects; ``cite``/``title`` refer to them."""
+    """Entries shown in tables are the domain's objects; ``cite``, ``t``, ``p`` and ``title``
+    refer to them."""
 
     name = "paper"
     label = "Awesome papers"
-    object_types = {"entry": ObjType("entry", "cite", "title")}  # noqa: RUF012
-    roles = {"cite": PaperRole("cite"), "title": PaperRole("title")}  # noqa: RUF012
+    object_types = {"entry": ObjType("entry", "cite", "t", "p", "title")}  # noqa: RUF012
+    roles = {"cite": PaperRole("cite"), "t": PaperRole("t"), "p": PaperRole("p"),  # noqa: RUF012
+             "title": PaperRole("title")}
     initial_data: ClassVar[dict[str, Any]] = {
         "shown": {},      # docname -> keys given a row anchor on that page, in page order
         "tables": {},     # docname -> [(directive options, digest of what they selected)]
@@ -55,6 +58,11 @@ class PaperDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         for name in ("shown", "tables", "cites", "resolved"):
             self.data[name].pop(docname, None)
+
+    def role(self, name: str) -> PaperRole:
+        """``paper:NAME``; a name that is no form (``{paper:x}``) warns and cites plainly,
+        rather than leaving docutils' generic unknown-role error."""
+        return self.roles.get(name) or PaperRole("cite", f"paper:{name}")  # type: ignore[return-value]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for name in ("shown", "tables", "cites"):
@@ -105,13 +113,14 @@ class PaperDomain(Domain):
 
     def _link(self, entry: Entry, fromdocname: str, builder: Builder, typ: str,
               node: pending_xref) -> nodes.Element:
-        inner = nodes.inline(classes=["awesome-cite", f"awesome-cite-{typ}"])
+        """The entry's label (the title for ``title``) linked to its row, else the paper."""
+        inner: list[nodes.Node]
         if node.get("refexplicit"):
-            inner += nodes.Text(node["awesome_text"])
+            inner = [nodes.Text(node["awesome_text"])]
         elif typ == "title":
-            inner.extend(title_nodes(entry))
+            inner = title_nodes(entry)
         else:
-            inner += nodes.Text(citation_label(entry))
+            inner = [nodes.Text(label(entry, ROLES[f"paper:{typ}"]))]
         home = self.home(entry.key, fromdocname)
         if home is not None:
             ref = make_refnode(builder, fromdocname, home, entry.key, inner, entry.title)
@@ -121,8 +130,8 @@ class PaperDomain(Domain):
             return ref
         url = safe_url(entry.url)
         if url is None:
-            return inner
-        return nodes.reference("", "", inner, refuri=url, reftitle=entry.title)
+            return nodes.inline("", "", *inner)
+        return nodes.reference("", "", *inner, refuri=url, reftitle=entry.title)
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         entries = {key: docnames[0] for key, docnames in self.data["homes"].items()}

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import awesome_papers
 
 from .bibfile import write_bibfile
+from .brackets import BracketedCitations
 from .browser import setup_browser
 from .config import setup_config
 from .directive import AwesomeBibliography, AwesomePapers, awesome_bibliography
@@ -31,6 +32,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("awesome-bibliography", AwesomeBibliography)
     app.add_role("paper", PaperRole("cite"))
     app.add_role("awesome-bibtex", BibtexRole())
+    app.add_transform(BracketedCitations)
     app.add_post_transform(FillBibliography)
     app.add_post_transform(LatexRowAnchors)
     app.add_post_transform(SingleHtmlRowIds)
