@@ -25,7 +25,7 @@ from awesome_papers.html import anchor, papers_html, references_html
 from awesome_papers.messages import pick
 
 from .blocks import find_blocks
-from .citations import PRIORITY, CitationProcessor
+from .citations import PRIORITY, ROLE_PRIORITY, CitationProcessor, RoleTreeprocessor
 from .lists import load_lists, log_diagnostics
 from .page import PageState
 from .site import Site
@@ -126,6 +126,7 @@ class AwesomePapersExtension(Extension):
         md.registerExtension(self)
         md.preprocessors.register(BlockPreprocessor(md, page), "awesome_papers", 29)
         md.inlinePatterns.register(CitationProcessor(page), "awesome_citation", PRIORITY)
+        md.treeprocessors.register(RoleTreeprocessor(md, page), "awesome_roles", ROLE_PRIORITY)
         md.postprocessors.register(BibliographyPostprocessor(md, page),
                                    "awesome_bibliography", 35)
 

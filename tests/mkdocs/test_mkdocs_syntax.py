@@ -60,10 +60,55 @@ def test_citations_link_to_the_paper_or_the_row_on_the_page() -> None:
     assert cites(soup) == [("Diao et al. 2025", "#diao2025climb")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("{paper}`diao2025climb`", "Diao et al. 2025"),
+    ("{paper:cite}`diao2025climb`", "Diao et al. 2025"),
+    ("{paper:t}`diao2025climb`", "Diao et al. (2025)"),
+    ("{paper:p}`diao2025climb`", "(Diao et al. 2025)"),
+    ("{paper:p}`diao2025climb; arXiv:2504.13161`", "(Diao et al. 2025; Diao et al. 2025)"),
+    ("{paper:t}` diao2025climb ;evil `", "Diao et al. (2025); </script><script>alert(1)</script>"),
+    ("{paper:title}`diao2025climb`", "CLIMB"),
+    ("{paper}`the CLIMB paper <diao2025climb>`", "the CLIMB paper"),
+    ("{paper:p}`the CLIMB paper <diao2025climb>`", "(the CLIMB paper)"),
+])
+@pytest.mark.parametrize("extensions", [(), ("pymdownx.inlinehilite",)])
+def test_myst_roles_cite(text: str, expected: str, extensions: tuple[str, ...]) -> None:
+    soup = render(f"Before {text} after.", *extensions)
+    assert soup.p.get_text() == f"Before {expected} after."
+    assert {a["href"] for a in soup.select("span.awesome-cite a")} == {
+        "https://arxiv.org/abs/2504.13161"}
+    assert soup.find("code") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Code `` {paper}`diao2025climb` `` here.",
+    r"Escaped \{paper}`diao2025climb`.",
+    "```\n{paper}`diao2025climb`\n```",
+    "Indented:\n\n    {paper}`diao2025climb`\n",
+    "Spaced {paper} `diao2025climb`.",
+])
+def test_not_a_role(text: str) -> None:
+    soup = render(text, "fenced_code")
+    assert not soup.select("span.awesome-cite")
+    assert "diao2025climb" in soup.code.get_text()
+
+
+def test_unknown_roles_warn(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.awesome_papers"):
+        soup = render("# T\n\nA {papr}`diao2025climb`\nand {paper:x}`diao2025climb`.\n")
+    assert caplog.messages == [
+        "awesome-papers:3: unknown citation role {papr} (did you mean 'paper' or 'paper:t' or "
+        "'paper:p'?) [awesome.unknown-role]",
+        "awesome-papers:4: unknown citation role {paper:x} (did you mean 'paper:t' or "
+        "'paper:p' or 'paper'?) [awesome.unknown-role]"]
+    # {papr} stays as MkDocs prints it; {paper:x} cites plainly, as under Sphinx.
+    assert soup.p.get_text() == "A {papr}diao2025climb\nand Diao et al. 2025."
+
+
 def test_unknown_key_warns_with_line_and_suggestion(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.awesome_papers"):
         soup = render("# T\n\nSee [@diao2025clim].\n")
-    assert soup.select_one("span.awesome-cite-unknown").get_text() == "@diao2025clim"
+    assert soup.select_one("span.awesome-cite-unknown").get_text() == "diao2025clim"
     assert caplog.messages == ["awesome-papers:3: unknown key 'diao2025clim' "
                                "(did you mean 'diao2025climb'?) [awesome.unknown-key]"]
 
@@ -99,8 +144,9 @@ def test_bibliography_lists_what_the_page_cites() -> None:
     soup = render("```{awesome-bibliography}\n:class: short\n```\n\n"
                   "Cite [@evil] then [@diao2025climb; @evil].\n")
     box = soup.select_one("div.awesome-bibliography.short")
-    assert [li.strong.get_text() for li in box.select("li")] == [
-        "</script><script>alert(1)</script>", "Diao et al. 2025"]
+    # The entry without authors starts with its title, printed once.
+    assert [li.get_text() for li in box.select("li")] == [
+        "</script><script>alert(1)</script>.", "Diao et al. 2025. CLIMB. arXiv:2504.13161, 2025."]
 
 
 def test_markup_in_a_title_stays_text_in_tables() -> None:
