@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 PRIORITY = 172
 #: After ``inline`` (20) has made code spans, before ``unescape`` (0) restores ``\\{``.
 ROLE_PRIORITY = 15
+#: The element ``[@a; @b]`` becomes until the tree processor makes it a citation.
+_PENDING = "awesome-bracketed-citation"
 #: ``{name}`` at the end of the text before a code span; a name is short and has no space.
 _ROLE = re.compile(r"\{([^{}\s`]{1,40})\}")
 
@@ -115,35 +117,48 @@ def _explicit(content: str) -> tuple[str | None, str]:
 
 
 class CitationProcessor(InlineProcessor):
-    """``[@a; @b]`` -> the parenthetical citation."""
+    """``[@a; @b]`` -> a placeholder the tree processor makes the parenthetical citation,
+    in page order with the roles (the bibliography lists entries in first-cited order)."""
 
-    def __init__(self, page: PageState) -> None:
+    def __init__(self) -> None:
         super().__init__(BRACKETED.pattern)
-        self.page = page
 
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> tuple[etree.Element, int, int]:
-        refs = bracketed_refs(m)
-        return citation(self.page, "p", refs, f"@{refs[0]}"), m.start(0), m.end(0)
+        return etree.Element(_PENDING, {"refs": ";".join(bracketed_refs(m))}), m.start(0), m.end(0)
 
 
 class RoleTreeprocessor(Treeprocessor):
-    """``{paper:t}`` right before a ``<code>`` element -> that citation in its place."""
+    """``{paper:t}`` right before a ``<code>`` element, and each ``[@a; @b]`` placeholder,
+    -> the citation, in page order."""
 
     def __init__(self, md: Markdown, page: PageState) -> None:
         super().__init__(md)
         self.page = page
 
     def run(self, root: etree.Element) -> None:
-        for parent in list(root.iter()):
-            if parent.tag == "pre":
+        """Depth first, without recursion (pages can nest deeply): one frame per open
+        element, holding its children, the next index and the previous sibling."""
+        frames: list[tuple[etree.Element, list[etree.Element], list[int],
+                           list[etree.Element | None]]] = [(root, list(root), [0], [None])]
+        while frames:
+            parent, children, index, previous = frames[-1]
+            if index[0] == len(children):
+                frames.pop()
                 continue
-            previous: etree.Element | None = None
-            for child in list(parent):
-                if child.tag == "code" and child.text is not None:
-                    child = self._role(parent, previous, child)
-                previous = child
+            child = children[index[0]]
+            if child.tag == _PENDING:
+                refs = child.get("refs", "").split(";")
+                cite = citation(self.page, "p", refs, f"@{refs[0]}")
+                cite.tail = child.tail
+                parent[index[0]] = child = cite
+            elif child.tag == "code" and parent.tag != "pre" and child.text is not None:
+                child = self._role(parent, previous[0], child, index[0])
+            else:
+                frames.append((child, list(child), [0], [None]))
+            index[0] += 1
+            previous[0] = child
 
     def _code_text(self, text: str) -> str:
         """The code span as written; ``pymdownx.inlinehilite`` stashes it as escaped HTML."""
@@ -156,8 +171,9 @@ class RoleTreeprocessor(Treeprocessor):
         return html.unescape(text)
 
     def _role(self, parent: etree.Element, previous: etree.Element | None,
-              code: etree.Element) -> etree.Element:
-        """The citation that replaced ``code``, or ``code`` when no role precedes it."""
+              code: etree.Element, index: int) -> etree.Element:
+        """The citation that replaced ``code`` (``parent[index]``), or ``code`` when no role
+        precedes it."""
         before = (parent.text if previous is None else previous.tail) or ""
         tail = before[-42:]
         start = tail.rfind("{")
@@ -179,5 +195,5 @@ class RoleTreeprocessor(Treeprocessor):
             parent.text = kept
         else:
             previous.tail = kept
-        parent[list(parent).index(code)] = cite
+        parent[index] = cite
         return cite

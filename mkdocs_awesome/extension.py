@@ -125,7 +125,7 @@ class AwesomePapersExtension(Extension):
         page = PageState(self.site or self._standalone_site())
         md.registerExtension(self)
         md.preprocessors.register(BlockPreprocessor(md, page), "awesome_papers", 29)
-        md.inlinePatterns.register(CitationProcessor(page), "awesome_citation", PRIORITY)
+        md.inlinePatterns.register(CitationProcessor(), "awesome_citation", PRIORITY)
         md.treeprocessors.register(RoleTreeprocessor(md, page), "awesome_roles", ROLE_PRIORITY)
         md.postprocessors.register(BibliographyPostprocessor(md, page),
                                    "awesome_bibliography", 35)

@@ -94,7 +94,9 @@ class BracketedCitations(SphinxTransform):
         suffix = self.env.doc2path(self.env.docname).suffix
         if self.config.source_suffix.get(suffix) != "markdown":
             return
+        found = False
         for text, matches in self._citations():
+            found = True
             value = str(text)
             parts: list[nodes.Node] = []
             position = 0
@@ -108,3 +110,14 @@ class BracketedCitations(SphinxTransform):
             if position < len(value):
                 parts.append(nodes.Text(value[position:]))
             text.parent.replace(text, parts)
+        if found:
+            self._cites_in_page_order()
+
+    def _cites_in_page_order(self) -> None:
+        """Roles noted their keys while the page was parsed, before this transform: put
+        the keys back in page order, the order the page's bibliography lists them in."""
+        cites = self.env.domains["paper"].data["cites"]
+        noted = cites.get(self.env.docname, {})
+        order = [xref["reftarget"] for xref in self.document.findall(addnodes.pending_xref)
+                 if xref.get("refdomain") == "paper" and xref["reftarget"] in noted]
+        cites[self.env.docname] = {ref: noted[ref] for ref in [*order, *noted]}
