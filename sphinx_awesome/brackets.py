@@ -20,6 +20,7 @@ from sphinx.transforms import SphinxTransform
 
 from awesome_papers.citations import BRACKETED, bracketed_refs
 
+from .domain import paper_domain
 from .roles import citation_node
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def _is_prose(text: nodes.Text) -> bool:
 def _owner(text: nodes.Text) -> nodes.Element | None:
     """The block holding ``text`` (a paragraph), if it keeps its Markdown (MyST headings
     do not)."""
-    parent = text.parent
+    parent: nodes.Element | None = text.parent
     while isinstance(parent, nodes.Inline):
         parent = parent.parent
     return parent if parent is not None and parent.rawsource else None
@@ -116,7 +117,7 @@ class BracketedCitations(SphinxTransform):
     def _cites_in_page_order(self) -> None:
         """Roles noted their keys while the page was parsed, before this transform: put
         the keys back in page order, the order the page's bibliography lists them in."""
-        cites = self.env.domains["paper"].data["cites"]
+        cites = paper_domain(self.env).data["cites"]
         noted = cites.get(self.env.docname, {})
         order = [xref["reftarget"] for xref in self.document.findall(addnodes.pending_xref)
                  if xref.get("refdomain") == "paper" and xref["reftarget"] in noted]

@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from awesome_papers.citations import Form
 
 
-def citation_node(env: BuildEnvironment, form: Form, refs: list[str], location: object,
-                  rawtext: str, text: str | None = None) -> nodes.inline:
+def citation_node(env: BuildEnvironment, form: Form, refs: list[str],
+                  location: str | tuple[str | None, int | None], rawtext: str,
+                  text: str | None = None) -> nodes.inline:
     """The citation of ``refs`` in ``form`` (``cite``, ``t``, ``p`` or ``title``).
 
     ``text`` replaces the label of a single key. Unknown keys are warned about here, at
