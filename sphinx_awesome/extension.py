@@ -44,7 +44,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_browser(app)
     return {
         "version": awesome_papers.__version__,
-        "env_version": 2,  # 2: tables are followed by a data block
+        "env_version": 3,  # 2: tables are followed by a data block; 3: citations of several keys
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
