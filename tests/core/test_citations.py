@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from awesome_papers.citations import enclosure, label, short_title, split_refs, unknown_key
+import pytest
+from growth import growth
+
+from awesome_papers.citations import (
+    BRACKETED,
+    enclosure,
+    label,
+    short_title,
+    split_refs,
+    unknown_key,
+)
 from awesome_papers.model import Entry
 from awesome_papers.nodes import reference_item
 
@@ -59,3 +69,18 @@ def test_bibliography_line_prints_the_title_once() -> None:
                                 url="https://hf.co/playbook", year=2025)).astext()
     assert line == "The Ultra-Scale Playbook: Training. 2025."
     assert reference_item(CLIMB).astext() == f"Diao et al. 2025. {CLIMB.title}. 2025."
+
+
+#: Page text that would make a backtracking citation pattern slow.
+HOSTILE = {
+    "openers": lambda n: "[@" * (n // 2),
+    "references without a close": lambda n: "[" + "@a;" * (n // 3),
+    "spaces between references": lambda n: "[@a" + " " * n + ";@b",
+    "backslashes": lambda n: "\\" * n + "[@a]",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_finding_citations_grows_linearly(name: str) -> None:
+    ratio = growth(HOSTILE[name], lambda text: list(BRACKETED.finditer(text)), 3_000, 30_000)
+    assert ratio < 30, f"{name}: 10x the input took {ratio:.0f}x the time"

@@ -7,6 +7,7 @@ import logging
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from growth import growth
 
 from awesome_papers.model import Collection, Entry, Section
 from mkdocs_awesome.extension import AwesomePapersExtension
@@ -155,3 +156,19 @@ def test_markup_in_a_title_stays_text_in_tables() -> None:
     assert row.get_text().strip().startswith("</script><script>alert(1)</script>")
     assert row.find("a") is None  # javascript: URL, so no link
     assert all(script.get("type") == "application/json" for script in soup.find_all("script"))
+
+
+#: Page text for the role tree processor and the citation pattern. (A run of ``[``, which
+#: Python-Markdown's own link pattern takes quadratic time over, is no input of ours.)
+HOSTILE = {
+    "braces before code": lambda n: "{" * n + "`diao2025climb`",
+    "unclosed roles": lambda n: "{paper}`" * (n // 8),
+    "roles": lambda n: "{paper:p}`diao2025climb` " * (n // 25),
+    "backslashes": lambda n: "\\" * n + "[@diao2025climb]",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_citations_grow_linearly(name: str) -> None:
+    ratio = growth(HOSTILE[name], render, 3_000, 30_000)
+    assert ratio < 30, f"{name}: 10x the input took {ratio:.0f}x the time"
