@@ -2,8 +2,9 @@
 
 MkDocs (and anything else that runs Python-Markdown) has no docutils writer of its own,
 so tables and bibliographies are rendered here with docutils' HTML5 translator: the same
-nodes as under Sphinx, escaped by docutils. The table itself carries no class, because
-Material for MkDocs styles only class-less tables; the classes go on a wrapping ``<div>``.
+nodes as under Sphinx, escaped by docutils. The table itself carries no class attribute,
+because Material for MkDocs styles only class-less tables; the classes go on a wrapping
+``<div>``.
 Math is written as MathML, which browsers render natively: no script, no CDN, and a
 site that loads MathJax anyway shows it the same.
 
@@ -24,7 +25,7 @@ from docutils.writers import html5_polyglot
 
 from .gc_pause import collector_paused
 from .messages import DEFAULT
-from .nodes import paper_table, reference_list, table_json
+from .nodes import paper_table, reference_list, scroll_box, table_json
 from .query import DEFAULT_COLUMNS
 
 if TYPE_CHECKING:
@@ -143,8 +144,11 @@ def papers_html(
     with collector_paused():
         table = paper_table(entries, columns, badges=badges, caption=caption, classes=classes,
                             anchored=anchored, language=language)
-        moved, table["classes"] = table["classes"], []
-        return _wrapped([table], moved, name, table_json(entries, bibtex, language=language))
+        # colwidths-given stays: the writer reads it (for <col> widths) and does not write it.
+        moved = [c for c in table["classes"] if c != "colwidths-given"]
+        table["classes"] = ["colwidths-given"]
+        return _wrapped([scroll_box(table)], moved, name,
+                        table_json(entries, bibtex, language=language))
 
 
 def references_html(entries: Sequence[Entry], *, classes: Sequence[str] = ()) -> str:

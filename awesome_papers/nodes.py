@@ -1,14 +1,16 @@
 """The one renderer from entries to docutils nodes, shared by Sphinx and MkDocs.
 
 Only plain docutils nodes come out (``table``, ``reference``, ``math``, ``image``,
-``Text``), so every docutils writer and every Sphinx builder can render them, and no
-text ever reaches output without the writer escaping it. Classes on rows name facets
+``Text``, and ``raw`` HTML that other writers skip), so every docutils writer and every
+Sphinx builder can render them, and no text ever reaches output unescaped. Classes on rows
+name facets
 (kind, highlight, code) for stylesheets; :func:`table_data` gives the browser script the
 rest, as one JSON block per table that only HTML writers write.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import TYPE_CHECKING
@@ -27,9 +29,14 @@ if TYPE_CHECKING:
 
     from .model import Entry
 
-#: Relative widths, used by writers that size columns themselves (LaTeX).
-WIDTHS = {"title": 40, "authors": 24, "description": 30, "section": 14, "links": 14,
-          "code": 14, "venue": 10}
+#: Relative column widths, written as ``<col>`` widths in HTML and used by LaTeX: the title
+#: gets the room, short values (year, key) little.
+WIDTHS = {"title": 40, "authors": 22, "description": 30, "section": 12, "links": 12,
+          "code": 12, "venue": 10, "year": 6}
+#: Author lists longer than this show their first ``SHORT_AUTHORS`` names and "…", with the
+#: full list a click away.
+LONG_AUTHORS = 4
+SHORT_AUTHORS = 3
 BADGE = "https://img.shields.io/github/stars/{repo}.svg?style=social&label=Star"
 
 _GITHUB = re.compile(r"^https?://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?$")
@@ -90,8 +97,24 @@ def _authors(entry: Entry) -> list[nodes.Node]:
     if entry.authors_truncated:
         cut = len(names) if entry.authors_cut is None else entry.authors_cut
         names = [*names[:cut], "…" if cut < len(names) else "et al.", *names[cut:]]
-    text = ", ".join(names)
-    return [nodes.Text(text)]
+    return [nodes.Text(", ".join(names))]
+
+
+def _authors_cell(entry: Entry) -> list[nodes.Node]:
+    """A long author list folds into ``<details>``: the first names and "…" as its summary.
+
+    The ``<details>`` tags are ``raw`` HTML, so the browser opens the full list without a
+    script and writers other than HTML (LaTeX, text) show the full list only.
+    """
+    full = _authors(entry)
+    if len(entry.authors) <= LONG_AUTHORS:
+        return full
+    short = html.escape(", ".join([*entry.authors[:SHORT_AUTHORS], "…"]))
+    return [nodes.raw("", '<details class="awesome-authors"><summary>'
+                          f'<span class="awesome-authors-short">{short}</span></summary>',
+                      format="html"),
+            nodes.paragraph("", "", *full),
+            nodes.raw("", "</details>", format="html")]
 
 
 def _code(entry: Entry, badges: bool) -> list[nodes.Node]:
@@ -126,7 +149,7 @@ def _plain(value: object) -> list[nodes.Node]:
 
 _CELLS: dict[str, Callable[[Entry, bool], list[nodes.Node]]] = {
     "title": lambda e, _b: [linked_title(e)],
-    "authors": lambda e, _b: _authors(e),
+    "authors": lambda e, _b: _authors_cell(e),
     "year": lambda e, _b: _plain(e.year),
     "venue": lambda e, _b: _plain(e.venue),
     "section": lambda e, _b: _plain(e.section[-1] if e.section else None),
@@ -142,7 +165,9 @@ _CELLS: dict[str, Callable[[Entry, bool], list[nodes.Node]]] = {
 
 def _entry(children: Sequence[nodes.Node], column: str) -> nodes.entry:
     cell = nodes.entry(classes=[f"awesome-col-{column}"])
-    if children:
+    if any(isinstance(child, nodes.paragraph) for child in children):
+        cell.extend(children)  # already laid out in blocks (a folded author list)
+    elif children:
         cell += nodes.paragraph("", "", *children)
     return cell
 
@@ -169,12 +194,20 @@ def paper_table(
 ) -> nodes.table:
     """A plain docutils table, one row per entry; each row's id is the entry's key.
 
-    Rows whose key is in ``anchored`` (shown by an earlier table on the same page) get no
-    id, so every id on a page stays unique. Headers are in ``language``, a code
+    A column that no row fills is left out (a table with no rows keeps them all), so a list
+    without authors gets no empty Authors column. The columns' :data:`WIDTHS` are given
+    (``colwidths-given``), so HTML writers write them and the title gets the room. Rows
+    whose key is in ``anchored`` (shown by an earlier table on the same page) get no id, so
+    every id on a page stays unique. Headers are in ``language``, a code
     :func:`~awesome_papers.messages.pick` returned.
     """
     columns = [c for c in columns if c in _CELLS]
-    table = nodes.table(classes=["awesome-papers", *classes])
+    cells = [[_CELLS[column](paper, badges) for column in columns] for paper in entries]
+    if cells:
+        filled = [i for i in range(len(columns)) if any(row[i] for row in cells)]
+        columns = [columns[i] for i in filled]
+        cells = [[row[i] for i in filled] for row in cells]
+    table = nodes.table(classes=["awesome-papers", "colwidths-given", *classes])
     if caption:
         table += nodes.title(caption, caption)
     group = nodes.tgroup(cols=len(columns))
@@ -186,14 +219,21 @@ def paper_table(
         head += _entry([nodes.Text(header(column, language))], column)
     group += nodes.thead("", head)
     body = nodes.tbody()
-    for paper in entries:
+    for paper, row_cells in zip(entries, cells, strict=True):
         row = nodes.row(ids=[] if paper.key in anchored else [paper.key],
                         classes=row_classes(paper))
-        for column in columns:
-            row += _entry(_CELLS[column](paper, badges), column)
+        for column, children in zip(columns, row_cells, strict=True):
+            row += _entry(children, column)
         body += row
     group += body
     return table
+
+
+def scroll_box(table: nodes.table) -> nodes.container:
+    """The table in a box of its own that scrolls sideways when the table cannot fit, so a
+    wide table never overflows the page's column; the browser script puts its controls
+    before the box."""
+    return nodes.container("", table, classes=["awesome-scroll"])
 
 
 DATA_START = '<script type="application/json" class="awesome-papers-data">'

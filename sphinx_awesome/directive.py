@@ -10,7 +10,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
 from awesome_papers.messages import pick
-from awesome_papers.nodes import paper_table, table_data
+from awesome_papers.nodes import paper_table, scroll_box, table_data
 from awesome_papers.query import DISPLAY_OPTIONS, FILTERS, select_table
 
 from .domain import paper_domain
@@ -70,7 +70,7 @@ class AwesomePapers(SphinxDirective):
         self.set_source_info(table)
         self.add_name(table)
         # The data block is dropped where scripts are not.
-        return [table, table_data(entries, language)]
+        return [scroll_box(table), table_data(entries, language)]
 
 
 class awesome_bibliography(nodes.General, nodes.Element):

@@ -51,3 +51,22 @@ def test_untrusted_text_is_escaped_and_unsafe_urls_not_linked() -> None:
     assert safe_url("/relative/page.html") == "/relative/page.html"
     assert safe_url("mailto:a@b.org") == "mailto:a@b.org"
     assert safe_url(" JaVa\nScRiPt:alert(1)") is None
+
+
+def test_long_author_lists_fold_and_empty_columns_go() -> None:
+    many = Entry(key="many2024", kind="paper", title="Many hands", year=2024,
+                 authors=("Ann A", "Bob B", "Cy C", "Di D", "Ed <E>"))
+    table = paper_table([many, EVIL], columns=["title", "authors", "year", "venue", "code"])
+    headers = [entry.astext() for entry in next(table.findall(nodes.thead)).findall(nodes.entry)]
+    assert headers == ["Title", "Authors", "Year"]  # nobody has a venue or code
+    out = html(table)
+    assert ('<details class="awesome-authors"><summary><span class="awesome-authors-short">'
+            "Ann A, Bob B, Cy C, …</span></summary>") in out
+    assert "Ann A, Bob B, Cy C, Di D, Ed &lt;E&gt;</p>\n</details>" in out
+    assert '<col style="width: ' in out  # the title gets its share of the width
+    document = new_document("<test>")
+    document += table.deepcopy()
+    latex = publish_from_doctree(document, writer="latex", settings_overrides={
+        "use_latex_citations": True, "legacy_column_widths": False}).decode()
+    assert "Ann A, Bob B, Cy C, Di D" in latex and "Cy C, …" not in latex  # the full list only
+    assert "<details" not in html(paper_table([PAPER], columns=["title", "authors"]))

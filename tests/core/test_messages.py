@@ -90,7 +90,7 @@ def test_a_region_variant_falls_back_to_its_language_and_unknown_to_english(
 
 @pytest.mark.parametrize("code", sorted(CATALOGUES))
 def test_table_headers_and_script_words_come_from_the_catalogue(code: str) -> None:
-    table = paper_table([PAPER], COLUMNS, language=code)
+    table = paper_table([], COLUMNS, language=code)  # no rows: every column keeps its header
     head = next(table.findall(nodes.thead))
     assert [cell.astext() for cell in head.findall(nodes.entry)] == [
         CATALOGUES[code].messages[f"column.{column}"] for column in COLUMNS]

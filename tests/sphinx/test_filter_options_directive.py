@@ -47,4 +47,5 @@ def test_each_option_with_its_example_shows_the_cores_rows(
         rows = [row["id"] for row in page.select("tr.awesome-row")]
         assert rows == [e.key for e in select(collection, query)[0]], option.name
         heads = [th.get_text(strip=True).lower() for th in page.select("thead th")]
-        assert len(heads) == len(query.columns), option.name
+        # The query's columns in order, less those no row fills (such as code, above)
+        assert heads == [c for c in query.columns if c in heads] and "title" in heads, option.name
