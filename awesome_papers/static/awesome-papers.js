@@ -160,8 +160,9 @@
       this.state = PaperTable.empty();
       this.sorted = "";
       this.controls = this.build();
-      const anchor = table.closest(".md-typeset__scrollwrap") || table;
+      const anchor = table.closest(".awesome-scroll, .md-typeset__scrollwrap") || table;
       anchor.before(this.controls);
+      labelCells(table);
       this.headers();
       this.bibtex();
       this.apply();
@@ -420,7 +421,31 @@
         this.apply();
       }
       row.classList.add("awesome-marked");
-      row.scrollIntoView({ block: "center" });
+      // By its first cell: the row itself is as wide as the table, and scrolling it into
+      // view would move a sideways-scrolled table off its first column.
+      (row.querySelector("td") || row).scrollIntoView({ block: "center", inline: "nearest" });
+    }
+  }
+
+  /**
+   * Give each body cell its column's header text as data-label, which the stylesheet shows
+   * before the value when narrow screens turn rows into cards.
+   * @param {HTMLTableElement} table
+   */
+  function labelCells(table) {
+    const head = table.tHead && table.tHead.rows[0];
+    if (!head) return;
+    /** @type {Map<string, string>} */
+    const labels = new Map();
+    for (const th of head.cells) {
+      const column = Array.from(th.classList).find((c) => c.startsWith("awesome-col-"));
+      if (column) labels.set(column, th.textContent.trim());
+    }
+    for (const row of table.tBodies[0].rows) {
+      for (const cell of row.cells) {
+        const column = Array.from(cell.classList).find((c) => labels.has(c));
+        if (column) cell.dataset.label = labels.get(column);
+      }
     }
   }
 
