@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
 #: Relative column widths, written as ``<col>`` widths in HTML and used by LaTeX: the title
 #: gets the room, short values (year, key) little.
-WIDTHS = {"title": 40, "authors": 22, "description": 30, "section": 12, "links": 12,
-          "code": 12, "venue": 10, "year": 6}
+WIDTHS = {"title": 38, "authors": 20, "description": 30, "section": 12, "links": 12,
+          "code": 16, "venue": 10, "year": 6}
 #: Author lists longer than this show their first ``SHORT_AUTHORS`` names and "…", with the
 #: full list a click away.
 LONG_AUTHORS = 4
