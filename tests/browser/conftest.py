@@ -198,14 +198,15 @@ class Visit:
 
 @pytest.fixture
 def visit(browser: Browser, server_url: str, sites: Path) -> Iterator[Callable[..., Visit]]:
-    """Open ``site``'s ``page`` (light or dark, scripts on or off) and check it afterwards."""
+    """Open ``site``'s ``page`` (light or dark, scripts on or off, ``width`` pixels wide) and
+    check it afterwards."""
     visits: list[Visit] = []
     contexts = []
 
     def open_page(site: str, page: str = "optimization", *, javascript: bool = True,
-                  scheme: str = "light", fragment: str = "") -> Visit:
+                  scheme: str = "light", fragment: str = "", width: int = 1280) -> Visit:
         context = browser.new_context(java_script_enabled=javascript, color_scheme=scheme,
-                                      viewport={"width": 1280, "height": 900})
+                                      viewport={"width": width, "height": 900})
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server_url[:-1])
         contexts.append(context)
         tab = context.new_page()
