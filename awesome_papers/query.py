@@ -63,6 +63,7 @@ class Query:
     match: str | None = None
     highlight: bool = False
     has_code: bool = False
+    no_subsections: bool = False
     keys: tuple[str, ...] = ()
     sort: str = "list"
     limit: int | None = None
@@ -195,6 +196,9 @@ FILTERS: tuple[FilterOption, ...] = (
                  "entries in those sections and their subsections; a slug is GitHub's "
                  "anchor (`llm-training-1` is the second \"LLM Training\"), and a slug or "
                  "title without its emoji works too", "optimization"),
+    FilterOption("no-subsections", _switch("no_subsections"), "flag",
+                 "with `section`: only the entries of those sections themselves, not of "
+                 "their subsections", "", flag=True),
     FilterOption("kind", _read_kinds, _code(KINDS),
                  "only these kinds; without it, all kinds show", "paper"),
     FilterOption("year", _read_year, "`2024`, `2023-2025`, `2024-`, `>=2024`, `<2023`",
@@ -288,11 +292,13 @@ def section_name(section: Section) -> str | None:
 
 
 def matching_sections(sections: Iterable[Section], name: str) -> list[Section]:
-    """The sections ``name`` means: those whose slug or heading it is (case-insensitive),
-    else those whose slug or heading it is once emoji and invisible characters are gone."""
+    """The sections ``name`` means: those whose slug it is, else those whose heading it is
+    (case-insensitive; ``survey`` is not also the second "Survey", ``survey-1``), else
+    those whose slug or heading it is once emoji and invisible characters are gone."""
     sections = list(sections)
     folded = name.casefold()
-    exact = [s for s in sections if s.slug == folded or s.title.casefold() == folded]
+    exact = [s for s in sections if s.slug == folded] \
+        or [s for s in sections if s.title.casefold() == folded]
     typed = typed_form(name)
     if exact or not typed:
         return exact
@@ -314,7 +320,7 @@ def _section_slugs(collection: Collection, wanted: Sequence[str],
     return slugs
 
 
-def _is_source(path: str, wanted: str) -> bool:
+def is_source(path: str, wanted: str) -> bool:
     """``:source: list.md`` names a list by its path or by the end of it."""
     return path == wanted or path.endswith("/" + wanted.lstrip("./"))
 
@@ -323,7 +329,7 @@ def _unknown_sources(collection: Collection, wanted: Sequence[str]) -> list[Quer
     names = [posixpath.basename(p.replace("\\", "/")) for p in collection.sources]
     return [QueryProblem("unknown-source", "source", name,
                          f"unknown source {name!r}{did_you_mean(name, names)}")
-            for name in wanted if not any(_is_source(p, name) for p in collection.sources)]
+            for name in wanted if not any(is_source(p, name) for p in collection.sources)]
 
 
 def select(collection: Collection, query: Query) -> tuple[list[Entry], list[QueryProblem]]:
@@ -345,10 +351,11 @@ def select(collection: Collection, query: Query) -> tuple[list[Entry], list[Quer
 
     if query.sources:
         problems += _unknown_sources(collection, query.sources)
-        entries = [e for e in entries if any(_is_source(e.source, s) for s in query.sources)]
+        entries = [e for e in entries if any(is_source(e.source, s) for s in query.sources)]
     if query.sections:
         slugs = _section_slugs(collection, query.sections, problems)
-        entries = [e for e in entries if slugs.intersection(e.section_slugs)]
+        entries = [e for e in entries if slugs.intersection(
+            e.section_slugs[-1:] if query.no_subsections else e.section_slugs)]
     if query.kinds:
         entries = [e for e in entries if e.kind in query.kinds]
     if query.year_min is not None:
