@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-NAMES = ("awesome-papers", "awesome-bibliography")
+NAMES = ("awesome-papers", "awesome-bibliography", "awesome-intro")
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _DIRECTIVE = re.compile(r"^\s*\{(?P<name>[\w-]+)\}\s*(?P<argument>.*?)\s*$")
 _OPTION = re.compile(r"^:(?P<name>[\w-]+):(?:\s+(?P<value>.*?))?\s*$")
@@ -30,7 +30,7 @@ _OPTION = re.compile(r"^:(?P<name>[\w-]+):(?:\s+(?P<value>.*?))?\s*$")
 
 @dataclass(frozen=True)
 class Block:
-    """One ``{awesome-papers}`` or ``{awesome-bibliography}`` fence."""
+    """One ``{awesome-papers}``, ``{awesome-bibliography}`` or ``{awesome-intro}`` fence."""
 
     name: str
     #: ``:option: value`` lines in order; a bare ``:flag:`` has the value ``None``.

@@ -22,6 +22,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from awesome_papers.html import anchor, papers_html, references_html
+from awesome_papers.intro import intro_for
 from awesome_papers.messages import pick
 
 from .blocks import find_blocks
@@ -29,7 +30,7 @@ from .citations import PRIORITY, ROLE_PRIORITY, CitationProcessor, RoleTreeproce
 from .lists import load_lists, log_diagnostics
 from .page import PageState
 from .site import Site
-from .tables import bibliography_problems, resolve
+from .tables import bibliography_problems, resolve, stray_problems
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -38,7 +39,8 @@ if TYPE_CHECKING:
 
 
 class BlockPreprocessor(Preprocessor):
-    """Replaces each ``{awesome-papers}``/``{awesome-bibliography}`` fence with its HTML."""
+    """Replaces each ``{awesome-papers}``/``{awesome-bibliography}``/``{awesome-intro}`` fence
+    with its HTML."""
 
     def __init__(self, md: Markdown, page: PageState) -> None:
         super().__init__(md)
@@ -62,6 +64,9 @@ class BlockPreprocessor(Preprocessor):
             classes = tuple((block.options.get("class") or "").split())
             self.page.bibliographies.append((len(self.md.htmlStash.rawHtmlBlocks), classes))
             html = ""
+        elif block.name == "awesome-intro":
+            html, problems = intro_for(site.collection, block.options)
+            problems += stray_problems(block)
         else:
             table = resolve(block, site)
             problems = table.problems

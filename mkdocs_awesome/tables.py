@@ -38,7 +38,7 @@ class Table:
     problems: list[QueryProblem]
 
 
-def _stray(block: Block) -> list[QueryProblem]:
+def stray_problems(block: Block) -> list[QueryProblem]:
     return [QueryProblem("bad-option", "", text,
                          f"unexpected text {text!r} in {{{block.name}}} "
                          "(it takes only ':option: value' lines)")
@@ -52,7 +52,7 @@ def resolve(block: Block, site: Site) -> Table:
                                               columns=site.columns)
     return Table(entries, columns, display["caption"] or None,
                  tuple(display["class"].split()), display["name"] or None,
-                 [*problems, *_stray(block)])
+                 [*problems, *stray_problems(block)])
 
 
 def bibliography_problems(block: Block) -> list[QueryProblem]:
@@ -60,7 +60,7 @@ def bibliography_problems(block: Block) -> list[QueryProblem]:
     return [*(QueryProblem("bad-option", name, value or "",
                            f"unknown option {name!r} for {{awesome-bibliography}} (valid: class)")
               for name, value in block.options.items() if name != "class"),
-            *_stray(block)]
+            *stray_problems(block)]
 
 
 def locate_rows(pages: Iterable[tuple[str, str]], site: Site) -> dict[str, str]:

@@ -1,4 +1,5 @@
-"""``awesome-papers`` (a filtered table) and ``awesome-bibliography`` (what the page cites)."""
+"""``awesome-papers`` (a filtered table), ``awesome-bibliography`` (what the page cites) and
+``awesome-intro`` (the list's own prose)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import OptionSpec
 
+from awesome_papers.intro import INTRO_OPTIONS, intro_for
 from awesome_papers.messages import pick
 from awesome_papers.nodes import paper_table, scroll_box, table_data
 from awesome_papers.query import DISPLAY_OPTIONS, FILTERS, select_table
 
+from .config import source_paths
 from .domain import paper_domain
 from .sources import collection, digest, warn
 
@@ -90,3 +93,19 @@ class AwesomeBibliography(SphinxDirective):
                                              *self.options.get("class", [])])
         self.set_source_info(node)
         return [node]
+
+
+class AwesomeIntro(SphinxDirective):
+    """A list's own introduction, or a section's text, rendered from the list at build
+    time (see :mod:`awesome_papers.intro`); HTML builders only."""
+
+    option_spec: ClassVar[OptionSpec] = _AnyOption(
+        {name: directives.unchanged for name in INTRO_OPTIONS})
+
+    def run(self) -> list[Node]:
+        html, problems = intro_for(collection(self.config), self.options)
+        for problem in problems:
+            warn(problem.message, self.get_location(), problem.code)
+        for path in source_paths(self.config):
+            self.env.note_dependency(str(path))  # a list edit re-reads this page
+        return [nodes.raw("", html, format="html")] if html else []

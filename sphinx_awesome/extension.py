@@ -10,7 +10,7 @@ from .bibfile import write_bibfile
 from .brackets import BracketedCitations
 from .browser import setup_browser
 from .config import setup_config
-from .directive import AwesomeBibliography, AwesomePapers, awesome_bibliography
+from .directive import AwesomeBibliography, AwesomeIntro, AwesomePapers, awesome_bibliography
 from .domain import PaperDomain
 from .incremental import find_homes, outdated, rewritten
 from .mathjax import configure_mathjax
@@ -30,6 +30,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(awesome_bibliography)
     app.add_directive("awesome-papers", AwesomePapers)
     app.add_directive("awesome-bibliography", AwesomeBibliography)
+    app.add_directive("awesome-intro", AwesomeIntro)
     app.add_role("paper", PaperRole("cite"))
     app.add_role("awesome-bibtex", BibtexRole())
     app.add_transform(BracketedCitations)

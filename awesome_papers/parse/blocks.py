@@ -336,7 +336,7 @@ def _starts_with_head(record: list[list[Seg]]) -> bool:
 
 def read_list(text: str, path: str) -> Parsed:
     """Drafts, sections and diagnostics of one list, keys not yet assigned."""
-    text = _without_front_matter(text)
+    text = without_front_matter(text)
     walker = _Walker(path, text)
     for offset, chunk in chunks(text):
         _parse(chunk, offset, walker)
@@ -349,7 +349,7 @@ def read_list(text: str, path: str) -> Parsed:
     return Parsed(path, walker.drafts, walker.sections, walker.diagnostics)
 
 
-def _without_front_matter(text: str) -> str:
+def without_front_matter(text: str) -> str:
     """YAML front matter (``---`` … ``---`` first) as blank lines: no section, no noise.
 
     markdown-it would read it as a rule and a setext heading. Lines are kept, so
