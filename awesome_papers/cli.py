@@ -1,4 +1,5 @@
-"""The ``awesome-papers`` command: check a list, export it, list it in the terminal."""
+"""The ``awesome-papers`` command: check a list, export it, list it in the terminal, make a
+site of it."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from .loader import load
 from .model import Collection, Diagnostic, Entry
 from .query import FILTERS, Query, parse_query, select
 from .settings import for_file
+from .site import command as site_command
 from .suppress import split_codes, unknown_codes
 from .terminal import LIST_COLUMNS, entry_lines, section_lines
 
@@ -220,6 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     enrich_cli.add_parser(commands)
     add_command.add_parser(commands)
+    site_command.add_parser(commands)
     return parser
 
 
