@@ -1,11 +1,17 @@
-"""The example site: the bundled reference list as a Sphinx site (MyST Markdown pages)."""
+"""The example site: the bundled reference list as a Sphinx site (MyST Markdown pages).
+
+`awesome-papers site` wrote the pages, the toctrees and README.md (see
+.awesome-papers-site.json); this file, optimization.md and reading-notes.md are written
+by hand, to show what a site can add: LaTeX settings, a table with a caption and a name,
+and citations in running text.
+"""
 
 project = "LLM Training papers"
 copyright = "the list's authors"
 version = release = "1"
 extensions = ["myst_parser", "sphinx_awesome"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", ".github", "README.md"]
 
 awesome_sources = ["../llm-training.md"]
 awesome_bibtex_file = "references.bib"

@@ -101,8 +101,8 @@ def test_example_mkdocs_site_builds_offline_with_the_cache(
     shutil.copy(ROOT / "examples" / "llm-training.md", tmp_path / "llm-training.md")
     yml = site / "mkdocs.yml"
     yml.write_text(yml.read_text(encoding="utf-8").replace(
-        "      sources: [../llm-training.md]\n",
-        f"      sources: [../llm-training.md]\n      cache: {example_cache}\n"),
+        '      sources: ["../llm-training.md"]\n',
+        f'      sources: ["../llm-training.md"]\n      cache: {example_cache}\n'),
         encoding="utf-8")
     config = load_config(str(yml), site_dir=str(tmp_path / "out"), strict=True)
     mkdocs_build(config)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
@@ -14,11 +15,12 @@ from sitebuild import EXAMPLE, LIST, ROOT, build, make_site
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
 pytestmark = pytest.mark.slow
 
-PAGES = ["optimization.md", "highlights.md", "llm-training.md"]
+PAGES = ["optimization.md", "highlights.md", "llm-training-1.md"]
+#: The one line where the engines' pages differ: how they link references.bib.
+BIBTEX_LINE = "Every entry as BibTeX: "
 EXTRA = "# Filters\n\n```{awesome-papers}\n:year: 2023-2024\n:kind: paper\n:sort: oldest\n```\n"
 
 
@@ -29,8 +31,11 @@ def _rows(html: str) -> list[str]:
 
 @pytest.mark.parametrize("name", [*PAGES, "reading-notes.md"])
 def test_example_pages_are_the_same_text(name: str) -> None:
-    sphinx = (ROOT / "examples" / "sphinx" / name).read_text("utf-8")
-    assert (EXAMPLE / "docs" / name).read_text("utf-8") == sphinx
+    def text(path: Path) -> list[str]:
+        return [line for line in path.read_text("utf-8").splitlines()
+                if not line.startswith(BIBTEX_LINE)]
+
+    assert text(EXAMPLE / "docs" / name) == text(ROOT / "examples" / "sphinx" / name)
 
 
 def test_same_rows_under_mkdocs_and_sphinx(tmp_path: Path) -> None:
