@@ -24,7 +24,7 @@ from markdown_it.common.utils import escapeHtml
 from .files import read_list
 from .parse.blocks import without_front_matter
 from .parse.items import MAX_NESTING
-from .query import QueryProblem, did_you_mean, is_source, matching_sections
+from .query import QueryProblem, did_you_mean, is_source, matching_sections, section_name
 from .urls import is_safe
 
 if TYPE_CHECKING:
@@ -161,7 +161,9 @@ def intro_for(collection: Collection, options: Mapping[str, str | None],
         return intro_html(intro_markdown(collection, sources[0])), problems
     found = [s for s in matching_sections(collection.sections, name) if s.source in sources]
     if not found:
+        names = (section_name(s) for s in collection.sections if s.source in sources)
         problems.append(QueryProblem("unknown-section", "section", name,
-                                     f"unknown section {name!r}"))
+                                     f"unknown section {name!r}"
+                                     f"{did_you_mean(name, (n for n in names if n))}"))
         return "", problems
     return intro_html(intro_markdown(collection, found[0].source, found[0])), problems
