@@ -24,7 +24,7 @@ docs_dir: docs
 theme:
   name: material
   font: false  # system fonts: no request to a font CDN at page view{language}
-  features: [navigation.top, search.highlight]
+  features: [navigation.sections, navigation.top, search.highlight]
   palette:  # follow the reader's light or dark preference; the toggle overrides it
     - media: "(prefers-color-scheme: light)"
       scheme: default

@@ -285,6 +285,7 @@ def test_tables_work_after_materials_instant_navigation(visit: Callable[..., Vis
     expect(count(page)).to_have_text(showing(total, total))
     expect(page.locator("#diao2025climb")).to_have_class(re.compile(r"\bawesome-marked\b"))
 
+    page.locator("label.md-nav__link", has_text="Sections").first.click()  # a nav group
     page.locator("a.md-nav__link", has_text="Optimization").first.click()
     page.wait_for_url("**/instant/optimization/")
     # The URL changes before Material swaps the content in: wait for a row of this page
