@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
@@ -15,7 +16,6 @@ from awesome_papers.messages import pick
 from awesome_papers.nodes import paper_table, scroll_box, table_data
 from awesome_papers.query import DISPLAY_OPTIONS, FILTERS, select_table
 
-from .config import source_paths
 from .domain import paper_domain
 from .sources import collection, digest, warn
 
@@ -95,6 +95,14 @@ class AwesomeBibliography(SphinxDirective):
         return [node]
 
 
+def intro_and_digest(coll: Collection, options: Mapping[str, str],
+                     ) -> tuple[str, list[QueryProblem], str]:
+    """An intro's HTML and problems, and a digest of both: the incremental check re-runs
+    this on the new list and re-reads the page if it differs."""
+    html, problems = intro_for(coll, options)
+    return html, problems, hashlib.sha256(repr((html, problems)).encode()).hexdigest()
+
+
 class AwesomeIntro(SphinxDirective):
     """A list's own introduction, or a section's text, rendered from the list at build
     time (see :mod:`awesome_papers.intro`); HTML builders only."""
@@ -103,9 +111,9 @@ class AwesomeIntro(SphinxDirective):
         {name: directives.unchanged for name in INTRO_OPTIONS})
 
     def run(self) -> list[Node]:
-        html, problems = intro_for(collection(self.config), self.options)
+        html, problems, intro_digest = intro_and_digest(collection(self.config), self.options)
         for problem in problems:
             warn(problem.message, self.get_location(), problem.code)
-        for path in source_paths(self.config):
-            self.env.note_dependency(str(path))  # a list edit re-reads this page
+        paper_domain(self.env).note_intro(self.env.current_document.docname,
+                                          dict(self.options), intro_digest)
         return [nodes.raw("", html, format="html")] if html else []

@@ -45,6 +45,7 @@ class PaperDomain(Domain):
         "shown": {},      # docname -> keys given a row anchor on that page, in page order
         "tables": {},     # docname -> [(directive options, digest of what they selected)]
         "cites": {},      # docname -> {reference as written: it named an entry when read}
+        "intros": {},     # docname -> [(awesome-intro options, digest of what they showed)]
         "resolved": {},   # docname -> digest of what its citations resolved to when written
         "homes": {},      # key -> docnames showing it, in document order (set each build)
         "lists": "",      # fingerprint of the list files at the last build
@@ -56,7 +57,7 @@ class PaperDomain(Domain):
     pages_changed = True
 
     def clear_doc(self, docname: str) -> None:
-        for name in ("shown", "tables", "cites", "resolved"):
+        for name in ("shown", "tables", "cites", "intros", "resolved"):
             self.data[name].pop(docname, None)
 
     def role(self, name: str) -> PaperRole:
@@ -65,7 +66,7 @@ class PaperDomain(Domain):
         return self.roles.get(name) or PaperRole("cite", f"paper:{name}")  # type: ignore[return-value]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for name in ("shown", "tables", "cites"):
+        for name in ("shown", "tables", "cites", "intros"):
             for docname in docnames & otherdata[name].keys():
                 self.data[name][docname] = otherdata[name][docname]
 
@@ -77,6 +78,11 @@ class PaperDomain(Domain):
         shown.extend(k for k in dict.fromkeys(keys) if k not in before)
         self.data["tables"].setdefault(docname, []).append((options, digest))
         return before
+
+    def note_intro(self, docname: str, options: dict[str, str], digest: str) -> None:
+        """Record an ``awesome-intro``: the page is re-read when the list's text for it
+        changes."""
+        self.data["intros"].setdefault(docname, []).append((options, digest))
 
     def note_cite(self, docname: str, ref: str, found: bool) -> None:
         self.data["cites"].setdefault(docname, {})[ref] = found

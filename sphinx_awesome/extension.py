@@ -45,7 +45,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_browser(app)
     return {
         "version": awesome_papers.__version__,
-        "env_version": 3,  # 2: tables are followed by a data block; 3: citations of several keys
+        # 2: tables are followed by a data block; 3: citations of several keys; 4: intros
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -1,7 +1,8 @@
 """Rebuild exactly the pages a list change affects.
 
-A changed list re-reads the pages whose tables now select something else, and the pages
-whose citations start or stop naming an entry (their warnings change). Pages whose
+A changed list re-reads the pages whose tables now select something else, whose
+``awesome-intro`` now shows other text, and the pages whose citations start or stop
+naming an entry (their warnings change). Pages whose
 citations now resolve differently (new title, row moved to another page) are only
 re-written. An unchanged list costs one hash per build and re-reads nothing.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .directive import select_and_digest
+from .directive import intro_and_digest, select_and_digest
 from .domain import paper_domain
 from .sources import collection, digest, fingerprint, report_diagnostics
 
@@ -36,6 +37,8 @@ def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[s
     coll = collection(app.config)
     stale = {docname for docname, tables in data["tables"].items()
              if any(select_and_digest(coll, options)[3] != digest for options, digest in tables)}
+    stale |= {docname for docname, intros in data["intros"].items()
+              if any(intro_and_digest(coll, options)[2] != digest for options, digest in intros)}
     stale |= {docname for docname, cites in data["cites"].items()
               if any((coll.get(ref) is not None) != found for ref, found in cites.items())}
     domain.pages_changed |= bool(stale - removed)

@@ -38,11 +38,12 @@ def test_title_change_rebuilds_the_pages_that_show_or_cite_it(
     edit_list(example_site, OLD, NEW)
     changed = sphinx_build(example_site)
 
-    # The table that shows the entry is re-read; the page that only cites it
-    # (reading-notes, with :paper:title: and a bibliography) is re-written.
-    assert changed.read == ["optimization"]
-    assert {"optimization", "reading-notes"} <= set(changed.written)
-    assert set(changed.written) <= {"optimization", "reading-notes", "index"}  # + its toctree
+    # The tables that show the entry (the home page's, of every entry, and the section's)
+    # are re-read; the page that only cites it (reading-notes, with :paper:title: and a
+    # bibliography) is re-written. No other page, though every page has an awesome-intro.
+    assert changed.read == ["index", "optimization"]
+    assert {"index", "optimization", "reading-notes"} <= set(changed.written)
+    assert set(changed.written) <= {"optimization", "reading-notes", "index"}
     notes = changed.page("reading-notes.html")
     assert "Spike No More, Revisited: Why Pre-training Loss Spikes" in notes
     assert "Stabilizing the Pre-training" not in notes
@@ -53,6 +54,9 @@ def test_title_change_rebuilds_the_pages_that_show_or_cite_it(
 
 def test_entry_moving_to_another_section_rebuilds_both_pages_and_relinks_citations(
         example_site: Path, sphinx_build: Callable[..., Build]) -> None:
+    index = example_site / "index.md"  # without the home page's table of every entry,
+    index.write_text(index.read_text("utf-8").replace("```{awesome-papers}\n```\n", ""),
+                     "utf-8")  # a citation links to the section page that shows the row
     first = sphinx_build(example_site)
     assert 'href="optimization.html#takase2023spike"' in first.page("reading-notes.html")
     listing = example_site.parent / "llm-training.md"
@@ -85,3 +89,12 @@ def test_a_list_change_no_page_shows_is_taken_in_once(
     assert changed.read == [] and "ends with '.'" in changed.warnings
     again = sphinx_build(site)
     assert again.read == [] and again.written == [] and "ends with '.'" not in again.warnings
+
+
+def test_an_intro_edit_rereads_only_the_page_that_shows_that_text(
+        example_site: Path, sphinx_build: Callable[..., Build]) -> None:
+    sphinx_build(example_site)
+    edit_list(example_site, "\t- [Survey](#survey)\n", "\t- [Surveys of the field](#survey)\n")
+    changed = sphinx_build(example_site)
+    assert changed.read == ["index"]  # every page has an awesome-intro; one shows this text
+    assert "Surveys of the field" in changed.page("index.html")
