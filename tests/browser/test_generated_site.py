@@ -80,6 +80,11 @@ def keys(**options: str) -> list[str]:
     return [e.key for e in select(load(LIST), query)[0]]
 
 
+def showing(shown: int, total: int) -> str:
+    """The count line of an English page."""
+    return f"Showing {shown} {'paper' if shown == 1 else 'papers'} of {total}"
+
+
 def shown(page: Page) -> list[str]:
     return page.locator("tr.awesome-row:visible").evaluate_all("rows => rows.map(r => r.id)")
 
@@ -89,18 +94,18 @@ def test_search_filter_and_follow_a_citation(opened: tuple[Page, str]) -> None:
     own = keys(section="optimization")
     total = len(own)
     count = page.locator(".awesome-count")
-    expect(count).to_have_text(f"Showing {total} of {total}")
+    expect(count).to_have_text(showing(total, total))
 
     box = page.locator(".awesome-controls")
     box.get_by_label("Search").fill("spike")
     spikes = keys(section="optimization", match="spike")
     assert 0 < len(spikes) < total
-    expect(count).to_have_text(f"Showing {len(spikes)} of {total}")
+    expect(count).to_have_text(showing(len(spikes), total))
     box.get_by_label("Search").fill("")
 
     box.get_by_role("checkbox", name="🌟 only").check()
     stars = keys(section="optimization", highlight="")
-    expect(count).to_have_text(f"Showing {len(stars)} of {total}")
+    expect(count).to_have_text(showing(len(stars), total))
     assert shown(page) == stars
 
     page.goto(url.format(page="notes"))
