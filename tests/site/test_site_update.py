@@ -145,3 +145,12 @@ def test_the_language_is_set_only_for_a_list_clearly_not_in_english(
     conf = (tmp_path / "sp" / "conf.py").read_text("utf-8")
     assert (mkdocs in config) if mkdocs else ("language:" not in config)
     assert (sphinx in conf) if sphinx else ("\nlanguage" not in conf)
+
+
+def test_the_example_sites_are_what_site_writes(engine: str) -> None:
+    """examples/build.sh runs `site` on the bundled list: the committed example sites are
+    its output, so the build leaves the repository as it is."""
+    folder = REFERENCE.parent / engine
+    run = site(REFERENCE, "--engine", engine, "-o", folder, "--title", "LLM Training papers",
+               "--check")
+    assert (run.code, run.out) == (0, ""), run.out
