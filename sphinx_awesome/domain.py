@@ -131,7 +131,7 @@ class PaperDomain(Domain):
         if home is not None and home == fromdocname and builder.format == "latex":
             # LaTeX resolves the whole book from the root page: a same-page link would take
             # the citing page's name in the .tex, so name the page that shows the row.
-            return nodes.reference("", "", inner, internal=True, reftitle=entry.title,
+            return nodes.reference("", "", *inner, internal=True, reftitle=entry.title,
                                    refuri=f"{builder.get_relative_uri(fromdocname, home)}"
                                           f"#{entry.key}")
         if home is not None:
