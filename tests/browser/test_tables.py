@@ -210,20 +210,21 @@ def test_link_to_a_key_shows_and_marks_its_row(visit: Callable[..., Visit], site
     assert background(row) != background(page.locator("#huang2025stablespam"))
 
 
-@pytest.mark.parametrize(("form", "number", "label", "target", "key"), [
-    ("t", 0, "Kumar et al. (2025)", "llm-training", "kumar2025zclip"),
-    ("p", 2, "Liang et al. 2024", "optimization", "liang2024cautious"),
+@pytest.mark.parametrize(("form", "number", "label", "key"), [
+    ("t", 0, "Kumar et al. (2025)", "kumar2025zclip"),
+    ("p", 2, "Liang et al. 2024", "liang2024cautious"),
 ])
 def test_clicking_a_citation_lands_on_its_row(visit: Callable[..., Visit], site: str,
                                               form: str, number: int, label: str,
-                                              target: str, key: str) -> None:
+                                              key: str) -> None:
     """Narrative and parenthetical citations (the second key of ``{paper:p}`a; b```) on the
     same page source in both engines: a click shows the entry's row, marked, on its page."""
     page = visit(site, "reading-notes").page
     link = page.locator(f"span.awesome-cite-{form} a").nth(number)
     expect(link).to_have_text(label)
     link.click()
-    page.wait_for_url(re.compile(rf"/{target}(\.html|/)#{key}$"))
+    # The home page's table of every entry is the first page to show the row.
+    page.wait_for_url(re.compile(rf"/(index\.html)?#{key}$"))
     row = page.locator(f"[id='{key}']")
     expect(row).to_be_in_viewport()
     expect(row).to_have_class(re.compile(r"\bawesome-marked\b"))
