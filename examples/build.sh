@@ -17,7 +17,7 @@ list=examples/llm-training.md
 .venv/bin/awesome-papers check "$list" || true   # the list's known problems
 for engine in sphinx mkdocs; do
   .venv/bin/awesome-papers site "$list" --engine "$engine" -o "examples/$engine" \
-    --title "LLM Training papers" 2>&1 | grep -v -e '^kept ' -e 'warnings; run' || true
+    --title "LLM Training papers"
 done
 .venv/bin/awesome-papers export "$list" -o "$out/references.bib"
 .venv/bin/sphinx-build -q -W -b html examples/sphinx "$out/sphinx"

@@ -28,8 +28,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Register ``site`` on the CLI."""
     site = commands.add_parser(
         "site", help="write a whole MkDocs or Sphinx site for lists (re-run to update it)")
-    site.add_argument("lists", nargs="+", metavar="LIST")
-    site.add_argument("--engine", choices=("mkdocs", "sphinx"), required=True)
+    site.add_argument("lists", nargs="+", metavar="LIST", help="the awesome-list file(s)")
+    site.add_argument("--engine", choices=("mkdocs", "sphinx"), required=True,
+                      help="MkDocs with Material, or Sphinx with Furo")
     site.add_argument("-o", "--output", default="site", metavar="DIR",
                       help="the site folder (default: site)")
     site.add_argument("--title", help="the site's title (default: the list's title heading)")
