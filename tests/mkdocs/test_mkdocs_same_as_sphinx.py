@@ -136,7 +136,7 @@ def test_same_citations_and_warnings_under_mkdocs_and_sphinx(tmp_path: Path) -> 
     (sphinx_src / "conf.py").write_text(
         f'extensions = ["myst_parser", "sphinx_awesome"]\nawesome_sources = [{str(LIST)!r}]\n',
         "utf-8")
-    sphinx = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html",
+    sphinx = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-N", "-b", "html",
                              str(sphinx_src), str(tmp_path / "sphinx-out")],
                             check=True, capture_output=True, text=True)
     config = f"site_name: t\nplugins:\n  - awesome-papers:\n      sources: [{LIST}]\n"
