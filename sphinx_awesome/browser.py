@@ -7,10 +7,12 @@ blocks are dropped before writing, and no page links the files.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.fileutil import copy_asset_file
 
 from awesome_papers import STATIC_DIR
 from awesome_papers.nodes import is_table_data
@@ -20,7 +22,6 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
-
 
 
 def _scripted(builder: Builder) -> bool:
@@ -38,9 +39,18 @@ class DropTableData(SphinxPostTransform):
 
 
 def add_static(app: Sphinx) -> None:
-    """``builder-inited``: copy the packaged files for scripted builders, else drop the data."""
+    """``builder-inited``: put the packaged files in ``_static`` for scripted builders, else
+    drop the data.
+
+    Copied here rather than added to ``html_static_path``: a path appended at run time
+    is in the pickled configuration, so every later build would report a configuration
+    change. Copied before any page is written, so the links carry the files' checksums.
+    """
     if _scripted(app.builder):
-        app.config.html_static_path.append(str(STATIC_DIR))
+        static = Path(app.outdir, "_static")
+        static.mkdir(parents=True, exist_ok=True)
+        for source in sorted(STATIC_DIR.iterdir()):
+            copy_asset_file(source, static, force=True)
     else:
         app.add_post_transform(DropTableData)
 

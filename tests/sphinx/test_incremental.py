@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -26,10 +27,17 @@ def edit_list(site: Path, old: str, new: str) -> None:
 
 def test_no_change_rebuild_reads_and_writes_nothing(
         example_site: Path, sphinx_build: Callable[..., Build]) -> None:
-    sphinx_build(example_site)
+    first = sphinx_build(example_site)
     again = sphinx_build(example_site)
     assert again.read == []
     assert again.written == []
+    assert "configuration has changed" not in again.status
+    assert "no targets are out of date" in again.status
+    # The script ships without a configured static path, and before the pages are
+    # written: they link it with its checksum, as Sphinx links its own static files.
+    assert (first.outdir / "_static" / "awesome-papers.js").is_file()
+    assert re.search(r'src="_static/awesome-papers\.js\?v=[0-9a-f]{8}"',
+                     first.page("optimization.html"))
 
 
 def test_title_change_rebuilds_the_pages_that_show_or_cite_it(
