@@ -13,11 +13,12 @@ from sphinx.util.typing import OptionSpec
 
 from awesome_papers.intro import INTRO_OPTIONS, intro_for
 from awesome_papers.messages import pick
-from awesome_papers.nodes import paper_table, scroll_box, table_data
+from awesome_papers.nodes import scroll_box
 from awesome_papers.query import DISPLAY_OPTIONS, FILTERS, select_table
 
 from .domain import paper_domain
 from .sources import collection, digest, warn
+from .tables import light_table
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -66,14 +67,13 @@ class AwesomePapers(SphinxDirective):
         anchored = paper_domain(self.env).note_table(
             docname, (e.key for e in entries), options, table_digest)
         language = pick(self.config.language)
-        table = paper_table(entries, columns, badges=self.config.awesome_badges,
+        table = light_table(entries, columns, badges=self.config.awesome_badges,
                             caption=self.options.get("caption"),
                             classes=self.options.get("class", []), anchored=anchored,
                             language=language)
         self.set_source_info(table)
         self.add_name(table)
-        # The data block is dropped where scripts are not.
-        return [scroll_box(table), table_data(entries, language)]
+        return [scroll_box(table)]  # the rows, and the data block after it, come at writing
 
 
 class awesome_bibliography(nodes.General, nodes.Element):

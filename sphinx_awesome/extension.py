@@ -15,7 +15,8 @@ from .domain import PaperDomain
 from .incremental import find_homes, outdated, rewritten
 from .mathjax import configure_mathjax
 from .roles import BibtexRole, PaperRole
-from .transforms import FillBibliography, LatexRowAnchors, SingleHtmlRowIds, add_badge_filter
+from .tables import RealRows, awesome_rows
+from .transforms import FillBibliography, LatexRowAnchors, SingleHtmlRowIds
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,6 +29,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", configure_mathjax)
     app.add_domain(PaperDomain)
     app.add_node(awesome_bibliography)
+    app.add_node(awesome_rows)
     app.add_directive("awesome-papers", AwesomePapers)
     app.add_directive("awesome-bibliography", AwesomeBibliography)
     app.add_directive("awesome-intro", AwesomeIntro)
@@ -35,9 +37,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_role("awesome-bibtex", BibtexRole())
     app.add_transform(BracketedCitations)
     app.add_post_transform(FillBibliography)
+    app.add_post_transform(RealRows)
     app.add_post_transform(LatexRowAnchors)
     app.add_post_transform(SingleHtmlRowIds)
-    app.connect("builder-inited", add_badge_filter)
     app.connect("env-get-outdated", outdated)
     app.connect("env-updated", find_homes)
     app.connect("env-get-updated", rewritten)
@@ -45,8 +47,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_browser(app)
     return {
         "version": awesome_papers.__version__,
-        # 2: tables are followed by a data block; 3: citations of several keys; 4: intros
-        "env_version": 4,
+        # 2: tables are followed by a data block; 3: citations of several keys; 4: intros;
+        # 5: a table's rows (and data block) are made when it is written
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -1,7 +1,7 @@
 """Write-time work: fill bibliographies, and adapt tables to builders that need it.
 
-Tables stay plain docutils nodes in the doctree; what only some builders need (no remote
-badge images in PDFs and e-books, LaTeX labels for row anchors) happens here.
+What only some builders need (LaTeX labels for row anchors, unique row ids in one joined
+page) happens here, after :mod:`.tables` has made the rows.
 """
 
 from __future__ import annotations
@@ -20,15 +20,7 @@ from .sources import collection
 if TYPE_CHECKING:
     from typing import Any
 
-    from sphinx.application import Sphinx
-
     from awesome_papers import Entry
-
-
-def add_badge_filter(app: Sphinx) -> None:
-    """``builder-inited``: only builders without remote images drop the badges."""
-    if not app.builder.supported_remote_images:
-        app.add_post_transform(DropRemoteBadges)
 
 
 class FillBibliography(SphinxPostTransform):
@@ -50,18 +42,6 @@ class FillBibliography(SphinxPostTransform):
                 node.parent.remove(node)
                 continue
             node.replace_self(reference_list(list(entries.values()), node["classes"]))
-
-
-class DropRemoteBadges(SphinxPostTransform):
-    """Star badges are remote images; builders that would download them (LaTeX, epub)
-    get none, before Sphinx's image downloader (priority 100) sees them."""
-
-    default_priority = 50
-
-    def run(self, **kwargs: Any) -> None:
-        for image in list(self.document.findall(nodes.image)):
-            if "awesome-badge" in image["classes"]:
-                image.parent.remove(image)
 
 
 class LatexRowAnchors(SphinxPostTransform):
