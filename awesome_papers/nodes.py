@@ -281,16 +281,17 @@ def table_json(entries: Sequence[Entry],
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def table_data(entries: Sequence[Entry], language: str = DEFAULT) -> nodes.raw:
+def table_data(entries: Sequence[Entry], language: str = DEFAULT,
+               bibtex: Callable[[Entry], str] | None = None) -> nodes.raw:
     """:func:`table_json` as a ``<script type="application/json"
     class="awesome-papers-data">`` block, to follow the table in the doctree.
 
     docutils writes no data attributes without a visitor per engine, so the data is a
     ``raw`` node in the "html" format: HTML writers write it, LaTeX, text and the others
-    skip it.
+    skip it. ``bibtex`` is as for :func:`table_json`.
     """
     # No classes on the node: HTML writers would wrap it in a <div>.
-    data = table_json(entries, language=language)
+    data = table_json(entries, bibtex, language=language)
     return nodes.raw("", f"{DATA_START}{data}</script>", format="html")
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import awesome_papers
 
-from .bibfile import write_bibfile
+from .bibfile import forget_blocks, write_bibfile
 from .brackets import BracketedCitations
 from .browser import setup_browser
 from .config import setup_config
@@ -40,6 +40,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(RealRows)
     app.add_post_transform(LatexRowAnchors)
     app.add_post_transform(SingleHtmlRowIds)
+    app.connect("builder-inited", forget_blocks)
     app.connect("env-get-outdated", outdated)
     app.connect("env-updated", find_homes)
     app.connect("env-get-updated", rewritten)

@@ -20,6 +20,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from awesome_papers.nodes import paper_table, table_data
 
+from .bibfile import entry_block
 from .browser import scripted
 
 if TYPE_CHECKING:
@@ -72,7 +73,8 @@ class RealRows(SphinxPostTransform):
             box = rows.parent.parent  # the table's scroll box (nodes.scroll_box)
             rows.replace_self(body)
             if data:
-                box.parent.insert(box.parent.index(box) + 1, table_data(entries, language))
+                box.parent.insert(box.parent.index(box) + 1,
+                                  table_data(entries, language, entry_block))
 
     def smarten(self, body: nodes.Element) -> None:
         """Sphinx's smart quotes, which it gives all text when a page is read (and the rows

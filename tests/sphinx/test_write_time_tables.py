@@ -1,11 +1,17 @@
-"""Table rows are made when a page is written: every builder still gets all of them."""
+"""Table rows are made when a page is written: every builder still gets all of them, and
+each entry's BibTeX is made once a build, for the BibTeX buttons and references.bib."""
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import pytest
+
+from awesome_papers import bibtex
+from awesome_papers.nodes import DATA_START
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -33,6 +39,7 @@ LISTING = """\
 """
 TABLE = "```{awesome-papers}\n:section: %s\n:columns: title, authors, code\n```\n"
 PAGE = "# Home\n\n" + TABLE % "papers" + "\n" + TABLE % "test-list"
+KEYS = {"lovelace2025scaling", "hopper2025dont", "ada-tool"}
 
 
 @pytest.mark.parametrize(("builder", "output"), [("latex", "*.tex"), ("text", "index.txt")])
@@ -60,3 +67,26 @@ def test_html_rows_are_the_same_as_read_time_nodes_gave(
     assert page.count('<tr class="awesome-row') == 5
     assert 'src="https://img.shields.io/github/stars/ada/scaling.svg' in page
     assert "Marc’Aurelio" in page  # Sphinx's smart quotes, as for any text of the page
+
+
+def test_each_entrys_bibtex_is_made_once_for_the_buttons_and_the_bib(
+        make_site: Callable[..., Path], sphinx_build: Callable[..., Build],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    made: Counter[str] = Counter()
+    real = bibtex.entry_bibtex
+
+    def counted(entry: bibtex.Entry, **options: bool) -> str:
+        made[entry.key] += 1
+        return real(entry, **options)
+
+    monkeypatch.setattr(bibtex, "entry_bibtex", counted)
+    site = make_site({"index.md": PAGE + "\n```{toctree}\nmore\n```\n",
+                      "more.md": "# More\n\n" + TABLE % "papers"}, LISTING)
+    result = sphinx_build(site)  # serial: under -j, reading workers' calls would not count
+    assert made == dict.fromkeys(KEYS, 1)  # three tables show the papers; one block each
+
+    bib = (result.outdir / "references.bib").read_text(encoding="utf-8")
+    for name in ("index.html", "more.html"):
+        for block in re.findall(re.escape(DATA_START) + "(.*?)</script>", result.page(name)):
+            for row in json.loads(block)["rows"]:
+                assert row["bibtex"] in bib, row["key"]
