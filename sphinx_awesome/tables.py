@@ -30,6 +30,11 @@ if TYPE_CHECKING:
     from awesome_papers import Entry
 
 
+#: What smart quotes can change: quotes (and backticks, when configured), and dashes and
+#: ellipses written as ``--`` and ``...``.
+_EDUCATED = ("'", '"', "`", "--", "...")
+
+
 class awesome_rows(nodes.General, nodes.Element):
     """A table's body until it is written: ``entries``, ``columns``, ``badges``,
     ``anchored`` (the keys whose row gets no id: an earlier table on the page shows them)
@@ -76,10 +81,19 @@ class RealRows(SphinxPostTransform):
                 box.parent.insert(box.parent.index(box) + 1,
                                   table_data(entries, language, entry_block))
 
-    def smarten(self, body: nodes.Element) -> None:
+    def smarten(self, body: nodes.Node) -> None:
         """Sphinx's smart quotes, which it gives all text when a page is read (and the rows
-        were not there then): ``Marc'Aurelio`` is written ``Marc’Aurelio`` where it was."""
-        document = new_document("", self.document.settings)
-        document += body
-        SphinxSmartQuotes(document, None).apply()
-        document.remove(body)
+        were not there then): ``Marc'Aurelio`` is written ``Marc’Aurelio`` where it was.
+
+        Only the cells with something to change are walked: the transform costs more than
+        making the rows. They are handed over as a document's children but keep their
+        parents, so the language of the page around them still applies.
+        """
+        paragraphs: list[nodes.Node] = [
+            paragraph for paragraph in body.findall(nodes.paragraph)
+            if any(mark in paragraph.astext() for mark in _EDUCATED)]
+        if paragraphs:
+            document = new_document("", self.document.settings)
+            document.children = paragraphs
+            SphinxSmartQuotes(document, None).apply()
+            document.children = []
