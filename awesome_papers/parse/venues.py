@@ -70,7 +70,10 @@ def in_text(text: str) -> tuple[str, int] | None:
     """``(venue, year)`` of a known venue named with a year in running text, else ``None``.
 
     ``Arxiv 2024.`` gives ``("arXiv", 2024)``: the caller takes its year, not a venue.
+    A text without ``19`` or ``20`` has no such year: most author lines are not scanned.
     """
+    if "19" not in text and "20" not in text:
+        return None
     for match in _IN_TEXT.finditer(text):
         venue = match["venue"]
         words = venue.split()
