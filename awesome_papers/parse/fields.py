@@ -24,6 +24,8 @@ _HF_PAPER = re.compile(r"huggingface\.co/papers/(?P<id>\d{4}\.\d{4,5})(?!\d)"
 #: What lists write between a title and its authors.
 _NAME_SEPARATORS = ".-–—:;"
 _BY = re.compile(r"(?:^|[\s,.;(])by\s+(?=[A-Z])")
+#: Text made of these alone holds no field: no letter or digit, no name separator.
+_INERT = " \t\n,(["
 
 __all__ = ["clean", "set_authors", "set_citation_authors"]
 
@@ -58,6 +60,8 @@ def venue_tag(draft: Draft, text: str) -> bool:
 
 
 def text_fields(draft: Draft, text: str) -> None:
+    if not text.strip(_INERT):
+        return  # ", " between two links, most text of an item: no id, year, venue or name
     if draft.arxiv is None:
         cited = arxiv.from_text(text)
         if cited:
