@@ -22,7 +22,7 @@ from .query import FILTERS, Query, parse_query, select
 from .settings import for_file
 from .site import command as site_command
 from .suppress import split_codes, unknown_codes
-from .terminal import LIST_COLUMNS, entry_lines, section_lines
+from .terminal import LIST_COLUMNS, counted, entry_lines, section_lines
 
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -78,19 +78,15 @@ def _codes(value: str) -> list[str]:
     return codes
 
 
-def _counted(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def summary(collection: Collection) -> str:
     """``12 entries, 0 errors, 1 warning, 2 infos (3 ignored)``: infos when there are any,
     the silenced count when something was silenced."""
     severities = Counter(d.severity for d in collection.diagnostics)
-    parts = [_counted(len(collection.entries), "entry", "entries"),
-             _counted(severities["error"], "error", "errors"),
-             _counted(severities["warning"], "warning", "warnings")]
+    parts = [counted(len(collection.entries), "entry", "entries"),
+             counted(severities["error"], "error", "errors"),
+             counted(severities["warning"], "warning", "warnings")]
     if severities["info"]:
-        parts.append(_counted(severities["info"], "info", "infos"))
+        parts.append(counted(severities["info"], "info", "infos"))
     ignored = f" ({len(collection.ignored)} ignored)" if collection.ignored else ""
     return ", ".join(parts) + ignored
 

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
 
 from .files import UNREADABLE
+from .settings import shown_path
+from .terminal import counted
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -22,18 +24,6 @@ if TYPE_CHECKING:
 #: The values of ``awesome_list_diagnostics`` (Sphinx) and ``list_diagnostics`` (MkDocs).
 Mode = Literal["summary", "all", "none"]
 MODES: tuple[str, ...] = get_args(Mode)
-
-
-def _counted(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
-def _shown(path: str) -> str:
-    """The path as a person in the current folder would type it."""
-    try:
-        return Path(path).resolve().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path
 
 
 def summaries(diagnostics: Iterable[Diagnostic]) -> list[str]:
@@ -49,9 +39,9 @@ def summaries(diagnostics: Iterable[Diagnostic]) -> list[str]:
             counts.setdefault(diagnostic.path, Counter())[diagnostic.severity] += 1
     lines = []
     for path, severities in counts.items():
-        parts = [_counted(severities[severity], severity, f"{severity}s")
+        parts = [counted(severities[severity], severity, f"{severity}s")
                  for severity in ("error", "warning") if severities[severity]]
-        shown = _shown(path)
+        shown = shown_path(Path(path))
         lines.append(f"{shown}: {', '.join(parts)}; run `awesome-papers check {shown}` "
                      f"to see them")
     return lines

@@ -88,7 +88,7 @@ class _Reader:
     """One config file's text, and its problems as it is read."""
 
     def __init__(self, path: Path, text: str) -> None:
-        self.path = _shown(path)
+        self.path = shown_path(path)
         self.lines = text.splitlines()
         self.start = 0
         self.problems: list[Diagnostic] = []
@@ -129,7 +129,7 @@ class _Reader:
         return Settings(self.path, ignore or (), select, strict, tuple(problems))
 
 
-def _shown(path: Path) -> str:
+def shown_path(path: Path) -> str:
     """The path as messages name it: relative below the working folder, as lists are."""
     try:
         relative = os.path.relpath(path)
@@ -145,8 +145,8 @@ def _read(path: Path) -> Settings | None:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8"
-        return Settings(_shown(path), problems=(Diagnostic(
-            _shown(path), 0, 0, "warning", BAD_CONFIG,
+        return Settings(shown_path(path), problems=(Diagnostic(
+            shown_path(path), 0, 0, "warning", BAD_CONFIG,
             f"cannot be read ({reason}); its settings are not used"),))
     if not own and "awesome-papers" not in text:
         return None

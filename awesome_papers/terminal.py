@@ -17,6 +17,11 @@ _FLEXIBLE = ("title", "description")
 _STAR = 3  # "🌟 " before a highlight's title: the emoji takes two cells
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """``1 warning``, ``2 warnings``: the count and the noun that agrees with it."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def _cell(entry: Entry, column: str) -> str:
     """One entry's text for a column, on one line."""
     if column == "authors":

@@ -9,6 +9,7 @@ from ..arxiv_api import API_URL, ArxivClient
 from ..loader import load
 from ..model import Collection, Entry, Section
 from ..query import did_you_mean, matching_sections, section_name
+from ..terminal import counted
 from ..text import normalise_title
 from .listfile import ListFile
 from .metadata import MetadataMissing, arxiv_id, find_paper
@@ -54,11 +55,7 @@ def _papers_in(collection: Collection, section: Section) -> int:
 
 def _listing(collection: Collection, sections: list[Section]) -> str:
     return "; ".join(f"{section_name(s) or s.slug} (line {s.line}, "
-                     f"{_counted(_papers_in(collection, s))})" for s in sections)
-
-
-def _counted(papers: int) -> str:
-    return f"{papers} paper" if papers == 1 else f"{papers} papers"
+                     f"{counted(_papers_in(collection, s), 'paper', 'papers')})" for s in sections)
 
 
 def _section(collection: Collection, name: str | None) -> Section:
